@@ -13,7 +13,7 @@ from .interactions import Interactions
 
 # %% auto #0
 __all__ = ['gini', 'dataset_summary', 'long_tail_curve', 'plot_long_tail', 'heatmap_sample', 'plot_heatmap', 'plot_counts',
-           'plot_hist', 'time_patterns', 'plot_time_patterns']
+           'format_table', 'plot_hist', 'time_patterns', 'plot_time_patterns']
 
 # %% ../nbs/08_explore.ipynb #c005
 def gini(x:np.ndarray) -> float:
@@ -72,14 +72,22 @@ def plot_heatmap(block:pd.DataFrame, title:str="", ax=None, label:str="value"):
     return ax
 
 # %% ../nbs/08_explore.ipynb #c014
-def plot_counts(s:pd.Series, title:str, ax=None, top:int=15, horizontal:bool=True):
-    "Bar chart of the `top` most frequent values of a categorical series (the rest summed as 'other')."
+def plot_counts(s:pd.Series, title:str, ax=None, top:int=15, horizontal:bool=True, log:bool=False, weights:pd.Series|None=None):
+    "Bar chart of the `top` most frequent values of a categorical series (the rest summed as 'other'); `weights` sums them instead."
     ax = ax or plt.subplots(figsize=(5, 4))[1]
-    vc = s.value_counts()
+    vc = s.value_counts() if weights is None else weights.groupby(s.to_numpy()).sum().sort_values(ascending=False)
     if len(vc) > top: vc = pd.concat([vc.iloc[:top], pd.Series({"other": vc.iloc[top:].sum()})])
-    (vc[::-1].plot.barh if horizontal else vc.plot.bar)(ax=ax, color="#4c72b0")
-    ax.set(title=title, xlabel="count" if horizontal else "", ylabel="")
+    (vc[::-1].plot.barh if horizontal else vc.plot.bar)(ax=ax, color="#4c72b0", log=log)
+    ax.set(title=title, xlabel=("count" if weights is None else "total") + (" (log scale)" if log else "") if horizontal else "", ylabel="")
     return ax
+
+def format_table(df:pd.DataFrame, digits:int=4) -> pd.DataFrame:
+    "Numbers as readable text for a report table: whole numbers with thousands separators, others to `digits` significant digits."
+    def f(v):
+        if isinstance(v, str) or v is None or (isinstance(v, float) and np.isnan(v)): return "" if not isinstance(v, str) else v
+        v = float(v)
+        return f"{v:,.0f}" if v.is_integer() and abs(v) >= 1 else f"{v:.{digits}g}"
+    return df.apply(lambda c: c.map(f))
 
 def plot_hist(s:pd.Series, title:str, ax=None, bins:int=40, log:bool=False, discrete:bool=False):
     "Histogram of a numeric series (log-spaced bins with `log=True`; one bar per value with `discrete=True`)."

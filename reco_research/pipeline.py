@@ -39,8 +39,8 @@ def stage_download(name:str, # registered data set name
 def stage_prepare(name:str, # "ml-100k", "online-retail" or "custom"
                   paths:ProjectPaths|None=None, **kw) -> dict:
     "Turn `data/raw/<name>` (or the user's file for `custom`) into the canonical folder `data/processed/<name>`."
-    import reco_research.data as D
     check_choice("dataset", name, [d for d in PREPARED if d != "synthetic"])
+    import reco_research.data as D
     paths = paths or get_paths(); prof = Profiler(); out = paths.processed/name
     with prof.step("prepare"):
         if name == "ml-100k": summary = D.prepare_movielens(paths.raw/name, out)

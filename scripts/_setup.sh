@@ -13,9 +13,12 @@ want="$("$VENV/bin/python" -c 'import hashlib,sys; print(hashlib.sha256(open("py
 stamp="$VENV/.reco_research-installed"
 if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
   echo "[setup] installing reco_research and its pinned dependencies (first time: a few minutes)"
-  "$VENV/bin/python" -m pip install --quiet --upgrade pip
-  "$VENV/bin/python" -m pip install --quiet -e ".[dev]"
+  log="$VENV/install.log"
+  if ! { "$VENV/bin/python" -m pip install --upgrade pip && "$VENV/bin/python" -m pip install -e ".[dev]"; } >"$log" 2>&1; then
+    tail -40 "$log" >&2; echo "[setup] FAILED to install the project; full log: $log" >&2; exit 1
+  fi
   echo "$want" > "$stamp"
+  echo "[setup] installed ($(grep -c . "$log") log lines in $log)"
 fi
 export PATH="$VENV/bin:$PATH"
 export DVC_NO_ANALYTICS=1
