@@ -793,8 +793,8 @@ def save(self:Shop, folder:str|Path) -> Path:
             write_parquet(df, tmp/f"{name}.parquet")
         write_parquet(self.interactions(), tmp/"interactions.parquet")
         self.truth.save(tmp/"truth.npz")
-        meta = {"seed": self.seed, "config": dataclasses.asdict(self.config), "n_events": self.n_events,
-                "generation_seconds": round(self.seconds, 3)}
+        # no timings here: the folder is a DVC output and must be byte-identical for the same seed
+        meta = {"seed": self.seed, "config": dataclasses.asdict(self.config), "n_events": self.n_events}
         write_text(tmp/"shop.json", json.dumps(meta, indent=2, sort_keys=True) + "\n")
     return folder
 
