@@ -10,12 +10,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .core import (DataError, ParamError, Profiler, ProjectPaths, atomic_dir, check_choice, get_logger,
+from .core import (DataError, ParamError, Profiler, ProjectPaths, atomic_dir, atomic_path, check_choice, get_logger,
                                 get_paths, read_metrics, write_metrics, write_text, set_thread_env)
 
 # %% auto #0
 __all__ = ['log', 'PREPARED', 'REPORTS', 'stage_download', 'stage_prepare', 'export_own_data_example', 'stage_synthetic',
-           'stage_synthetic_scale', 'build_index', 'main', 'cli']
+           'stage_synthetic_scale', 'parse_nb_args', 'run_notebook', 'build_index', 'stage_readme', 'compare_metrics',
+           'main', 'cli']
 
 # %% ../nbs/09_pipeline.ipynb #c005
 log = get_logger("pipeline")
@@ -96,10 +97,61 @@ def stage_synthetic_scale(size:str="medium", seed:int=42, paths:ProjectPaths|Non
     return m
 
 # %% ../nbs/09_pipeline.ipynb #c010
+def _yaml_scalar(v:str):
+    import yaml
+    try: return yaml.safe_load(v) if v != "" else ""
+    except yaml.YAMLError: return v
+
+def parse_nb_args(args:list[str]) -> tuple[dict, str|None]:
+    "Parameters from `-p name value` pairs and dotted `--a.b value` flags (nested under the `--as` name)."
+    params, nested, as_name, i = {}, {}, None, 0
+    while i < len(args):
+        a = args[i]
+        if a in ("-p", "--param"):
+            if i + 2 >= len(args): raise ParamError(f"{a} needs a name and a value")
+            params[args[i + 1]] = _yaml_scalar(args[i + 2]); i += 3
+        elif a == "--as":
+            as_name = args[i + 1]; i += 2
+        elif a.startswith("--"):
+            if i + 1 >= len(args): raise ParamError(f"{a} needs a value")
+            keys, cur = a[2:].split("."), nested
+            for k in keys[:-1]: cur = cur.setdefault(k, {})
+            cur[keys[-1]] = _yaml_scalar(args[i + 1]); i += 2
+        else: raise ParamError(f"unexpected argument {a!r}; expected -p NAME VALUE, --as NAME or --key.sub VALUE")
+    if nested:
+        if not as_name: raise ParamError("dotted parameters given without --as NAME to receive them")
+        params[as_name] = nested
+    return params, as_name
+
+def run_notebook(name:str, # report name: reports/<name>.html
+                 notebook:str|Path, # the notebook to execute
+                 parameters:dict, paths:ProjectPaths|None=None) -> Path:
+    "Execute `notebook` with papermill into `reports/executed/<name>.ipynb`, render `reports/<name>.html` (no code)."
+    import os, papermill as pm
+    from nbconvert import HTMLExporter
+    paths = paths or get_paths(); nb = paths.resolve(notebook)
+    if not nb.is_file(): raise DataError(f"{nb}: notebook not found")
+    executed = paths.reports/"executed"/f"{name}.ipynb"; executed.parent.mkdir(parents=True, exist_ok=True)
+    saved = os.environ.pop("MPLBACKEND", None)
+    try:
+        with atomic_path(executed) as tmp:
+            pm.execute_notebook(str(nb), str(tmp), parameters=parameters, kernel_name="python3", progress_bar=False,
+                                cwd=str(paths.root), log_output=False)
+    finally:
+        if saved is not None: os.environ["MPLBACKEND"] = saved
+    body, _ = HTMLExporter(exclude_input=True).from_filename(str(executed))
+    out = paths.reports/f"{name}.html"; write_text(out, body)
+    log.info(f"executed {nb.name} -> {executed.relative_to(paths.root)}, rendered {out.relative_to(paths.root)}")
+    return out
+
+# %% ../nbs/09_pipeline.ipynb #c013
 REPORTS = {
     "data_overview": dict(title="Data overview", metrics="metrics/overview.json",
                           blurb="The data sets side by side: size, sparsity, long tail, ratings and prices, "
                                 "a heatmap of the user-item matrix, demographics, Online Retail's countries and seasons."),
+    "benchmark": dict(title="Benchmark", metrics="metrics/benchmark.json",
+                      blurb="Every model on every data set under named protocols, beside the published results: "
+                            "Precision@K, Recall@K, nDCG, MAP, RMSE, and the seconds each model takes."),
 }
 
 def _flatten(d:dict, prefix="") -> dict:
@@ -119,10 +171,16 @@ h1{margin-bottom:.2rem} .sub{color:#666;margin-top:0} .card{border:1px solid #dd
 .card h2{margin:.1rem 0 .4rem} table{border-collapse:collapse;font-size:.9rem;margin-top:.5rem} td,th{padding:.2rem .7rem;border-bottom:1px solid #eee;text-align:right}
 th:first-child,td:first-child{text-align:left} .missing{color:#a00} a{color:#0b5cad}"""
 
+_KEY_COLS = ("precision_at_10", "recall_at_10", "ndcg_at_10", "map", "rmse", "fit_seconds")
+
 def _metrics_table(m:dict) -> str:
-    "Data sets (or groups) as rows, metric names as columns, for a two-level metrics dict."
+    "Rows of numbers from a metrics dict: one row per group (data set, or data set / protocol / model for the benchmark)."
     rows = {k: _flatten(v) for k, v in m.items() if isinstance(v, dict)}
     cols = sorted({c for r in rows.values() for c in r})
+    if rows and all(isinstance(x, dict) for v in m.values() for p in v.values() for x in (p.values() if isinstance(p, dict) else [None])):
+        rows = {f"{ds} / {pr} / {mo}": {c: x[c] for c in _KEY_COLS if c in x}
+                for ds, prs in m.items() for pr, mos in prs.items() for mo, x in mos.items()}
+        cols = [c for c in _KEY_COLS if any(c in r for r in rows.values())]
     if not rows or len(cols) > 12: cols = cols[:12]
     head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
     body = "".join(f"<tr><td>{html.escape(r)}</td>" + "".join(f"<td>{_fmt(vals[c]) if c in vals else ''}</td>" for c in cols) + "</tr>"
@@ -151,7 +209,7 @@ def build_index(paths:ProjectPaths|None=None) -> Path:
     out = paths.reports/"index.html"; write_text(out, page)
     return out
 
-# %% ../nbs/09_pipeline.ipynb #c013
+# %% ../nbs/09_pipeline.ipynb #c016
 def _opt(v): return v if v not in ("", None, "none", "None") else None
 
 def _parser() -> argparse.ArgumentParser:
@@ -171,7 +229,27 @@ def _parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("synthetic-scale", help="time the generator at a large size")
     sc.add_argument("--size", default="medium"); sc.add_argument("--seed", type=int, default=42)
     sub.add_parser("index", help="write reports/index.html")
+    n = sub.add_parser("nb", help="execute a report notebook with papermill and render it to reports/NAME.html")
+    n.add_argument("name"); n.add_argument("notebook")
+    sub.add_parser("readme", help="regenerate the Results section of README.md from metrics/benchmark.json and metrics/speed.json")
+    c = sub.add_parser("compare", help="exit 1 if two metrics files differ in anything but timings (keys ending in _seconds)")
+    c.add_argument("a"); c.add_argument("b")
     return p
+
+def stage_readme(paths:ProjectPaths|None=None) -> bool:
+    "Rewrite the Results section of README.md from the benchmark metrics."
+    from reco_research.benchmark import results_markdown, update_readme
+    paths = paths or get_paths()
+    bench = read_metrics(paths.metrics/"benchmark.json")
+    if not bench: raise DataError(f"{paths.metrics/'benchmark.json'}: missing or empty; run the benchmark stage first")
+    speed = next(iter(read_metrics(paths.metrics/"speed.json").values()), None)
+    return update_readme(paths.root/"README.md", results_markdown(bench, speed))
+
+def compare_metrics(a:str|Path, b:str|Path) -> list[str]:
+    "Keys whose values differ between two metrics files, timing keys ignored."
+    from reco_research.benchmark import drop_timings
+    fa, fb = _flatten(drop_timings(read_metrics(a))), _flatten(drop_timings(read_metrics(b)))
+    return sorted(k for k in fa.keys() | fb.keys() if fa.get(k) != fb.get(k))
 
 def _bool(name, v):
     v = str(v).lower()
@@ -181,8 +259,9 @@ def _bool(name, v):
 
 def main(argv:list[str]|None=None) -> int:
     "Entry point of the `reco` command."
-    a = _parser().parse_args(argv)
+    a, extra = _parser().parse_known_args(argv)
     try:
+        if extra and a.cmd != "nb": raise ParamError(f"unexpected arguments {extra}")
         if a.cmd == "download": stage_download(a.name, force=a.force)
         elif a.cmd == "prepare":
             if a.name == "online-retail": stage_prepare(a.name, include_2009=_bool("include_2009", a.include_2009))
@@ -195,6 +274,12 @@ def main(argv:list[str]|None=None) -> int:
         elif a.cmd == "synthetic": stage_synthetic(a.size, a.seed)
         elif a.cmd == "synthetic-scale": stage_synthetic_scale(a.size, a.seed)
         elif a.cmd == "index": log.info(f"wrote {build_index()}")
+        elif a.cmd == "nb": run_notebook(a.name, a.notebook, parse_nb_args(extra)[0])
+        elif a.cmd == "readme": log.info("README.md results " + ("updated" if stage_readme() else "already up to date"))
+        elif a.cmd == "compare":
+            diff = compare_metrics(a.a, a.b)
+            if diff: log.error(f"{a.a} and {a.b} differ in {len(diff)} values (timings ignored): {diff[:10]}"); return 1
+            log.info(f"{a.a} and {a.b} agree on every value but the timings")
     except (DataError, ParamError, FileNotFoundError) as e:
         log.error(str(e)); return 2
     return 0
