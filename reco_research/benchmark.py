@@ -4,7 +4,7 @@
 
 # %% ../nbs/30_benchmark.ipynb #c002
 from __future__ import annotations
-import re, time
+import dataclasses, itertools, re, time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +15,7 @@ import scipy.sparse as sp
 from .core import (USER_COL, ITEM_COL, RATING_COL, TIME_COL, DataError, ParamError, check_choice,
                                 check_positive, get_logger, limit_threads, read_metrics, write_text)
 from .interactions import Interactions
-from .splits import stratified_split, time_cutoff_split, new_pairs_only
+from .splits import stratified_split, time_cutoff_split, new_pairs_only, VALID_SEED
 from .metrics import (ranking_metrics, ranking_metrics_naive, precision_recall_curve, rmse, mae,
                                    catalogue_coverage, novelty)
 from .models.base import make_model, topk_items, topk_items_naive, MODELS
@@ -23,8 +23,8 @@ from .models.base import make_model, topk_items, topk_items_naive, MODELS
 # %% auto #0
 __all__ = ['PROTOCOLS', 'TIMING_SUFFIX', 'PUBLISHED_ML100K', 'PUBLISHED_SOURCE', 'HEADLINE', 'README_START', 'README_END',
            'Protocol', 'split_for_protocol', 'EvalData', 'make_eval_data', 'evaluate_model', 'drop_timings',
-           'load_model_modules', 'run_benchmark', 'results_table', 'speed_benchmark', 'results_markdown',
-           'update_readme']
+           'load_model_modules', 'run_benchmark', 'ground_truth_metrics', 'validation_data', 'grid_points',
+           'tune_model', 'results_table', 'speed_benchmark', 'results_markdown', 'update_readme']
 
 # %% ../nbs/30_benchmark.ipynb #c005
 PROTOCOLS = ("ms-stratified", "temporal-cutoff")
@@ -102,8 +102,8 @@ def make_eval_data(train:pd.DataFrame, test:pd.DataFrame, values:str="binary", i
 # %% ../nbs/30_benchmark.ipynb #c009
 TIMING_SUFFIX = "_seconds"
 
-def evaluate_model(model, d:EvalData, k:int=10, max_k:int=50) -> tuple[dict, pd.DataFrame]:
-    "Fit `model` on `d.train`, recommend for `d.users`, and return (metrics, Precision/Recall@K curve)."
+def evaluate_model(model, d:EvalData, k:int=10, max_k:int=50, extra=None) -> tuple[dict, pd.DataFrame]:
+    "Fit `model` on `d.train`, recommend for `d.users`, and return (metrics, Precision/Recall@K curve); `extra(top, d, k)` adds metrics."
     t0 = time.perf_counter(); model.fit(d.train); fit_s = time.perf_counter() - t0
     t0 = time.perf_counter(); top = model.recommend(d.users, k=max_k, remove_seen=True); rec_s = time.perf_counter() - t0
     t0 = time.perf_counter()
@@ -116,6 +116,7 @@ def evaluate_model(model, d:EvalData, k:int=10, max_k:int=50) -> tuple[dict, pd.
         pred = model.predict(d.test["user_idx"].to_numpy(), d.test["item_idx"].to_numpy())
         y = d.test[RATING_COL].to_numpy(dtype=float)
         m["rmse"], m["mae"] = rmse(y, pred), mae(y, pred)
+    if extra is not None: m.update(extra(top, d, k))
     eval_s = time.perf_counter() - t0
     m.update({"fit" + TIMING_SUFFIX: fit_s, "recommend" + TIMING_SUFFIX: rec_s, "evaluate" + TIMING_SUFFIX: eval_s})
     return m, curve
@@ -135,7 +136,9 @@ def run_benchmark(inter:pd.DataFrame, # canonical interactions of one data set
                   protocol:Protocol, # how to split and judge
                   models:list[str], # registry names
                   model_params:dict|None=None, # {name: {param: value}}
-                  progress:bool=True, log=None) -> tuple[dict, pd.DataFrame, dict]:
+                  progress:bool=True, log=None,
+                  truth_utility:np.ndarray|None=None, # synthetic shop: true utility, users x items by raw id
+                 ) -> tuple[dict, pd.DataFrame, dict]:
     "Evaluate `models` on `inter` under `protocol`: ({model: metrics}, curves, split info)."
     from tqdm.auto import tqdm
     log = log or get_logger("benchmark")
@@ -148,13 +151,67 @@ def run_benchmark(inter:pd.DataFrame, # canonical interactions of one data set
     with limit_threads(1):
         for name in tqdm(models, desc=protocol.name, disable=not progress):
             model = make_model(name, **(model_params or {}).get(name, {}))
-            m, c = evaluate_model(model, d, protocol.k, protocol.max_k)
+            extra = (lambda top, d_, k_: ground_truth_metrics(top, d_, truth_utility, k_)) if truth_utility is not None else None
+            m, c = evaluate_model(model, d, protocol.k, protocol.max_k, extra=extra)
             results[name] = m; curves.append(c.assign(model=name))
             log.info(f"{protocol.name} {name}: P@{protocol.k} {m[f'precision_at_{protocol.k}']:.4f} "
                      f"nDCG@{protocol.k} {m[f'ndcg_at_{protocol.k}']:.4f} fit {m['fit_seconds']:.2f} s")
     return results, pd.concat(curves, ignore_index=True), d.info
 
 # %% ../nbs/30_benchmark.ipynb #c015
+def ground_truth_metrics(top:np.ndarray, d:EvalData, utility:np.ndarray, k:int=10) -> dict:
+    "Overlap with, and true utility relative to, the oracle's top-`k` unseen items (ids are indices into `utility`)."
+    users = d.users
+    ru, ri = d.train.user_ids[users].to_numpy(dtype=np.int64), d.train.item_ids.to_numpy(dtype=np.int64)
+    if ru.max(initial=0) >= utility.shape[0] or ri.max(initial=0) >= utility.shape[1]:
+        raise DataError(f"utility: shape {utility.shape} does not cover the data's user/item ids")
+    util = utility[np.ix_(ru, ri)].astype(np.float64)
+    util = util - util.min(axis=1, keepdims=True)
+    oracle, oval = topk_items(util, k, exclude=d.train.matrix[users])
+    t = top[:, :k]
+    n = util.shape[1]
+    keys = np.arange(len(users))[:, None] * n
+    ok = t >= 0
+    overlap = np.isin(np.where(ok, keys + t, -1), np.where(oracle >= 0, keys + oracle, -2)).sum(1) / k
+    got = np.where(ok, np.take_along_axis(util, np.where(ok, t, 0), 1), 0).sum(1)
+    best = np.where(np.isfinite(oval), oval, 0).sum(1)
+    ratio = np.divide(got, best, out=np.ones_like(got), where=best > 0)
+    return {f"truth_overlap_at_{k}": float(overlap.mean()), f"truth_utility_ratio_at_{k}": float(ratio.mean())}
+
+# %% ../nbs/30_benchmark.ipynb #c018
+def validation_data(inter:pd.DataFrame, p:Protocol) -> EvalData:
+    "The validation `EvalData` of protocol `p`: its rule applied again to its own training rows."
+    train, _, _ = split_for_protocol(inter, p)
+    fit, valid, info = split_for_protocol(train, dataclasses.replace(p, seed=VALID_SEED))
+    return make_eval_data(fit, valid, p.values, info)
+
+def grid_points(grid:dict) -> list[dict]:
+    "Every combination of a `{param: [values]}` grid, in a fixed order (scalars count as one-value lists)."
+    if not grid: return [{}]
+    keys = sorted(grid)
+    vals = [v if isinstance(v, (list, tuple)) else [v] for v in (grid[k] for k in keys)]
+    return [dict(zip(keys, combo)) for combo in itertools.product(*vals)]
+
+def tune_model(name:str, grid:dict, d:EvalData, base_params:dict|None=None, k:int=10,
+               metric:str|None=None, progress:bool=False) -> tuple[dict, pd.DataFrame]:
+    "Evaluate every grid point of model `name` on validation data `d`; return (best parameters, table of all points)."
+    from tqdm.auto import tqdm
+    load_model_modules(); check_choice("model", name, MODELS)
+    metric = metric or f"ndcg_at_{k}"
+    lower_better = metric in ("rmse", "mae")
+    rows = []
+    with limit_threads(1):
+        for gp in tqdm(grid_points(grid), desc=f"tune {name}", disable=not progress):
+            params = {**(base_params or {}), **gp}
+            m, _ = evaluate_model(make_model(name, **params), d, k=k, max_k=k)
+            if metric not in m: raise ParamError(f"metric={metric!r}: model {name!r} does not produce it; has {sorted(m)}")
+            rows.append({**gp, **{c: m[c] for c in (f"precision_at_{k}", f"ndcg_at_{k}", "map", "rmse") if c in m},
+                         "fit_seconds": m["fit_seconds"]})
+    table = pd.DataFrame(rows)
+    best = int(table[metric].idxmin() if lower_better else table[metric].idxmax())
+    return {**(base_params or {}), **grid_points(grid)[best]}, table
+
+# %% ../nbs/30_benchmark.ipynb #c021
 PUBLISHED_ML100K = pd.DataFrame([
     ("ALS (Spark, explicit)", 0.0047, 0.0442, 0.0485, 0.0178, 0.9650, 6.9),
     ("SVD (Surprise)",        0.0129, 0.0959, 0.0912, 0.0328, 0.9387, 4.1),
@@ -166,7 +223,7 @@ PUBLISHED_ML100K = pd.DataFrame([
 ], columns=["model", "map", "ndcg_at_10", "precision_at_10", "recall_at_10", "rmse", "fit_seconds"])
 PUBLISHED_SOURCE = "Microsoft Recommenders, MovieLens 100K benchmark (ms-stratified protocol, k = 10); NCF, LightGCN, BiVAE timed on a GPU"
 
-# %% ../nbs/30_benchmark.ipynb #c018
+# %% ../nbs/30_benchmark.ipynb #c024
 HEADLINE = ["precision_at_10", "recall_at_10", "ndcg_at_10", "map", "map_at_10", "rmse", "mae", "fit_seconds", "recommend_seconds"]
 
 def results_table(bench:dict, with_published:bool=True) -> pd.DataFrame:
@@ -181,7 +238,7 @@ def results_table(bench:dict, with_published:bool=True) -> pd.DataFrame:
     return df[cols].sort_values(["dataset", "protocol", "source", "ndcg_at_10"], ascending=[True, True, True, False],
                                 ignore_index=True)
 
-# %% ../nbs/30_benchmark.ipynb #c021
+# %% ../nbs/30_benchmark.ipynb #c027
 def _best(fn, repeats:int) -> float:
     ts = []
     for _ in range(repeats):
@@ -207,7 +264,7 @@ def speed_benchmark(d:EvalData, k:int=10, repeats:int=5, seed:int=42) -> dict:
             "metrics_seconds": fast_m, "metrics_naive_seconds": naive_m, "metrics_speedup": naive_m / fast_m,
             "topk_seconds": fast_top, "topk_naive_seconds": naive_top, "topk_speedup": naive_top / fast_top}
 
-# %% ../nbs/30_benchmark.ipynb #c024
+# %% ../nbs/30_benchmark.ipynb #c030
 README_START, README_END = "<!-- results:start (generated by `reco readme` from metrics/; do not edit) -->", "<!-- results:end -->"
 
 def _md_table(df:pd.DataFrame) -> str:

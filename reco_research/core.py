@@ -147,7 +147,7 @@ def atomic_write(path:str|Path, # final file path
 def atomic_path(path:str|Path):
     "Yield a temporary sibling path of `path` for a writer that wants a file name (e.g. `df.to_parquet`); rename on success."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp = path.with_name(f".{path.stem}.{os.getpid()}.{threading.get_ident()}.tmp{path.suffix}")  # keeps the suffix for writers that read it
     try:
         yield tmp
         os.replace(tmp, path)

@@ -102,26 +102,25 @@ def _yaml_scalar(v:str):
     try: return yaml.safe_load(v) if v != "" else ""
     except yaml.YAMLError: return v
 
-def parse_nb_args(args:list[str]) -> tuple[dict, str|None]:
-    "Parameters from `-p name value` pairs and dotted `--a.b value` flags (nested under the `--as` name)."
-    params, nested, as_name, i = {}, {}, None, 0
+def parse_nb_args(args:list[str]) -> tuple[dict, list[str]]:
+    "Parameters from `-p name value` pairs and dotted `--a.b value` flags, nested under the `--as NAME` given before them."
+    params, blocks, cur, i = {}, [], None, 0
     while i < len(args):
         a = args[i]
         if a in ("-p", "--param"):
             if i + 2 >= len(args): raise ParamError(f"{a} needs a name and a value")
             params[args[i + 1]] = _yaml_scalar(args[i + 2]); i += 3
         elif a == "--as":
-            as_name = args[i + 1]; i += 2
+            if i + 1 >= len(args): raise ParamError("--as needs a parameter name")
+            cur = args[i + 1]; params.setdefault(cur, {}); blocks.append(cur); i += 2
         elif a.startswith("--"):
             if i + 1 >= len(args): raise ParamError(f"{a} needs a value")
-            keys, cur = a[2:].split("."), nested
-            for k in keys[:-1]: cur = cur.setdefault(k, {})
-            cur[keys[-1]] = _yaml_scalar(args[i + 1]); i += 2
+            if cur is None: raise ParamError(f"dotted parameter {a} given without --as NAME to receive it")
+            keys, d = a[2:].split("."), params[cur]
+            for k in keys[:-1]: d = d.setdefault(k, {})
+            d[keys[-1]] = _yaml_scalar(args[i + 1]); i += 2
         else: raise ParamError(f"unexpected argument {a!r}; expected -p NAME VALUE, --as NAME or --key.sub VALUE")
-    if nested:
-        if not as_name: raise ParamError("dotted parameters given without --as NAME to receive them")
-        params[as_name] = nested
-    return params, as_name
+    return params, blocks
 
 def run_notebook(name:str, # report name: reports/<name>.html
                  notebook:str|Path, # the notebook to execute
@@ -152,6 +151,12 @@ REPORTS = {
     "benchmark": dict(title="Benchmark", metrics="metrics/benchmark.json",
                       blurb="Every model on every data set under named protocols, beside the published results: "
                             "Precision@K, Recall@K, nDCG, MAP, RMSE, and the seconds each model takes."),
+    "tuning": dict(title="Tuning", metrics="metrics/tuning.json",
+                   blurb="The hyper-parameter search of every model on validation splits carved from training data "
+                         "(never the test set), and the values the benchmark uses."),
+    "scaling": dict(title="Scaling", metrics="metrics/scaling.json",
+                    blurb="Fit and recommend seconds and peak memory of the models that scale, on the synthetic shop "
+                          "from 10^5 to 10^7 interactions, with the growth rate."),
 }
 
 def _flatten(d:dict, prefix="") -> dict:
@@ -173,15 +178,20 @@ th:first-child,td:first-child{text-align:left} .missing{color:#a00} a{color:#0b5
 
 _KEY_COLS = ("precision_at_10", "recall_at_10", "ndcg_at_10", "map", "rmse", "fit_seconds")
 
-def _metrics_table(m:dict) -> str:
-    "Rows of numbers from a metrics dict: one row per group (data set, or data set / protocol / model for the benchmark)."
-    rows = {k: _flatten(v) for k, v in m.items() if isinstance(v, dict)}
-    cols = sorted({c for r in rows.values() for c in r})
-    if rows and all(isinstance(x, dict) for v in m.values() for p in v.values() for x in (p.values() if isinstance(p, dict) else [None])):
-        rows = {f"{ds} / {pr} / {mo}": {c: x[c] for c in _KEY_COLS if c in x}
-                for ds, prs in m.items() for pr, mos in prs.items() for mo, x in mos.items()}
-        cols = [c for c in _KEY_COLS if any(c in r for r in rows.values())]
-    if not rows or len(cols) > 12: cols = cols[:12]
+def _leaf_rows(m:dict, path:str="") -> dict:
+    "`{path: {name: number}}` for every dict of `m` holding numbers (nested keys joined by ' / ')."
+    nums = {k: v for k, v in m.items() if not isinstance(v, dict)}
+    rows = {path or "(all)": nums} if nums else {}
+    for k, v in m.items():
+        if isinstance(v, dict): rows.update(_leaf_rows(v, f"{path} / {k}" if path else k))
+    return rows
+
+def _metrics_table(m:dict, max_cols:int=9) -> str:
+    "An HTML table of a metrics dict: one row per group of numbers, the headline metrics first."
+    rows = _leaf_rows(m)
+    present = {c for r in rows.values() for c in r}
+    cols = [c for c in _KEY_COLS if c in present] + sorted(present - set(_KEY_COLS))
+    cols = cols[:max_cols]
     head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
     body = "".join(f"<tr><td>{html.escape(r)}</td>" + "".join(f"<td>{_fmt(vals[c]) if c in vals else ''}</td>" for c in cols) + "</tr>"
                    for r, vals in rows.items())
