@@ -116,9 +116,12 @@ def parse_nb_args(args:list[str]) -> tuple[dict, list[str]]:
         elif a.startswith("--"):
             if i + 1 >= len(args): raise ParamError(f"{a} needs a value")
             if cur is None: raise ParamError(f"dotted parameter {a} given without --as NAME to receive it")
+            j = i + 1  # DVC writes a list as several values: --grid.l2 250 500 1000
+            while j < len(args) and not (args[j].startswith("--") or args[j] == "-p"): j += 1
+            vals = [_yaml_scalar(v) for v in args[i + 1:j]]
             keys, d = a[2:].split("."), params[cur]
             for k in keys[:-1]: d = d.setdefault(k, {})
-            d[keys[-1]] = _yaml_scalar(args[i + 1]); i += 2
+            d[keys[-1]] = vals[0] if len(vals) == 1 else vals; i = j
         else: raise ParamError(f"unexpected argument {a!r}; expected -p NAME VALUE, --as NAME or --key.sub VALUE")
     return params, blocks
 
@@ -138,7 +141,11 @@ def run_notebook(name:str, # report name: reports/<name>.html
                                 cwd=str(paths.root), log_output=False)
     finally:
         if saved is not None: os.environ["MPLBACKEND"] = saved
-    body, _ = HTMLExporter(exclude_input=True).from_filename(str(executed))
+    import nbformat
+    nbk = nbformat.read(executed, as_version=4)
+    for c in nbk.cells:  # progress bars and log lines stay in the executed notebook, not in the report
+        if c.get("outputs"): c.outputs = [o for o in c.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    body, _ = HTMLExporter(exclude_input=True).from_notebook_node(nbk)
     out = paths.reports/f"{name}.html"; write_text(out, body)
     log.info(f"executed {nb.name} -> {executed.relative_to(paths.root)}, rendered {out.relative_to(paths.root)}")
     return out
