@@ -21,13 +21,15 @@ from .metrics import (ranking_metrics, ranking_metrics_naive, precision_recall_c
 from .models.base import make_model, topk_items, topk_items_naive, MODELS
 
 # %% auto #0
-__all__ = ['PROTOCOLS', 'TIMING_SUFFIX', 'PUBLISHED_ML100K', 'PUBLISHED_SOURCE', 'HEADLINE', 'README_START', 'README_END',
-           'Protocol', 'split_for_protocol', 'EvalData', 'make_eval_data', 'evaluate_model', 'drop_timings',
-           'load_model_modules', 'run_benchmark', 'ground_truth_metrics', 'validation_data', 'grid_points',
-           'tune_model', 'results_table', 'speed_benchmark', 'results_markdown', 'update_readme']
+__all__ = ['PROTOCOLS', 'COLD_PROTOCOLS', 'AGGREGATE_COLUMNS', 'TIMING_SUFFIX', 'PUBLISHED_ML100K', 'PUBLISHED_SOURCE',
+           'HEADLINE', 'README_START', 'README_END', 'Protocol', 'split_for_protocol', 'EvalData', 'side_frames',
+           'make_eval_data', 'recommend_candidates', 'evaluate_model', 'drop_timings', 'load_model_modules',
+           'run_benchmark', 'ground_truth_metrics', 'validation_data', 'grid_points', 'tune_model', 'results_table',
+           'speed_benchmark', 'results_markdown', 'update_readme']
 
 # %% ../nbs/30_benchmark.ipynb #c005
-PROTOCOLS = ("ms-stratified", "temporal-cutoff")
+PROTOCOLS = ("ms-stratified", "temporal-cutoff", "cold-items", "cold-users")
+COLD_PROTOCOLS = ("cold-items", "cold-users")
 _VALUES = ("rating", "weight", "count", "binary")
 
 @dataclass
@@ -35,7 +37,8 @@ class Protocol:
     "How a data set is split and judged."
     name: str = "ms-stratified"   # one of PROTOCOLS
     ratio: float = 0.75           # ms-stratified: train share of each item's ratings
-    seed: int = 42                # ms-stratified: shuffling seed
+    seed: int = 42                # ms-stratified: shuffling seed; cold-*: seed of the held-out draw
+    fraction: float = 0.2         # cold-items / cold-users: share of the items / users held out of training
     test_days: float = 30.0       # temporal-cutoff: length of the test period
     test_events: str = ""         # temporal-cutoff: only these `event` values count as relevant (comma-separated; "" = all)
     values: str = "binary"        # what the training matrix holds: rating | weight | count | binary
@@ -47,6 +50,7 @@ class Protocol:
         if self.max_k < self.k: raise ParamError(f"max_k={self.max_k} must be >= k={self.k}")
         check_positive("test_days", self.test_days)
         if not 0 < self.ratio < 1: raise ParamError(f"ratio={self.ratio!r}: expected a number strictly between 0 and 1")
+        if not 0 < self.fraction < 1: raise ParamError(f"fraction={self.fraction!r}: expected a number strictly between 0 and 1")
 
     def describe(self) -> str:
         "The protocol in words, for reports."
@@ -54,25 +58,57 @@ class Protocol:
             return (f"ms-stratified: each item's ratings shuffled (seed {self.seed}), the first {self.ratio:.0%} train, the rest "
                     f"test; every test pair relevant; top-{self.k} lists exclude train items; metrics averaged over test users.")
         ev = f" ({self.test_events} events)" if self.test_events else ""
+        if self.name == "cold-items":
+            return (f"cold-items: {self.fraction:.0%} of the items (seed {self.seed}) held out of training; relevant = "
+                    f"training users' interactions{ev} with them; top-{self.k} lists ranked among the cold items only.")
+        if self.name == "cold-users":
+            return (f"cold-users: {self.fraction:.0%} of the users (seed {self.seed}) held out of training (only their "
+                    f"demographics are known); relevant = their interactions{ev}; top-{self.k} lists over all items.")
         return (f"temporal-cutoff: train on everything before the last {self.test_days:g} days; relevant = items a user "
                 f"bought{ev} in the test period and had not interacted with in train; top-{self.k} lists exclude train items.")
 
+def _held_out(ids:pd.Series, fraction:float, seed:int, what:str) -> np.ndarray:
+    "A seeded random `fraction` of the distinct `ids` (drawn from their sorted order, so the draw depends on nothing else)."
+    u = np.sort(ids.unique())
+    n = int(round(fraction * len(u)))
+    if n < 1 or n >= len(u):
+        raise DataError(f"fraction={fraction}: holds out {n} of {len(u)} {what}; expected at least one and not all")
+    return np.sort(np.random.default_rng(seed).choice(u, size=n, replace=False))
+
+def _event_filter(test:pd.DataFrame, p:Protocol) -> pd.DataFrame:
+    if not p.test_events: return test
+    if "event" not in test: raise DataError(f"interactions: test_events={p.test_events!r} needs an 'event' column")
+    return test[test["event"].isin([e.strip() for e in p.test_events.split(",")])]
+
+def _cold_split(inter:pd.DataFrame, p:Protocol):
+    col, what = (ITEM_COL, "items") if p.name == "cold-items" else (USER_COL, "users")
+    cold = _held_out(inter[col], p.fraction, p.seed, what)
+    is_cold = inter[col].isin(cold).to_numpy()
+    train, test = inter[~is_cold], _event_filter(inter[is_cold], p)
+    n0 = len(test)
+    if p.name == "cold-items": test = test[test[USER_COL].isin(train[USER_COL])]  # judged on users the model knows
+    test = test.drop_duplicates([USER_COL, ITEM_COL])
+    test.attrs["n_dropped_unseen"] = n0 - len(test)
+    return train, test, cold
+
 def split_for_protocol(inter:pd.DataFrame, p:Protocol) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
-    "Train rows, relevant test rows and a dict of split statistics for protocol `p`."
+    "Train rows, relevant test rows and a dict of split statistics for protocol `p` (cold-items: `test.attrs['candidate_items']`)."
     if len(inter) == 0: raise DataError("interactions: empty frame; nothing to split")
+    cold = None
     if p.name == "ms-stratified":
         train, test = stratified_split(inter, ratio=p.ratio, by="item", seed=p.seed, drop_unseen=False)
+    elif p.name in COLD_PROTOCOLS:
+        train, test, cold = _cold_split(inter, p)
     else:
         if TIME_COL not in inter: raise DataError(f"interactions: protocol {p.name!r} needs a {TIME_COL!r} column")
         train, test = time_cutoff_split(inter, test_days=p.test_days, drop_unseen=True)
-        if p.test_events:
-            if "event" not in test: raise DataError(f"interactions: test_events={p.test_events!r} needs an 'event' column")
-            test = test[test["event"].isin([e.strip() for e in p.test_events.split(",")])]
-        test = new_pairs_only(train, test)
+        test = new_pairs_only(train, _event_filter(test, p))
     unseen = ~test[ITEM_COL].isin(train[ITEM_COL]) | ~test[USER_COL].isin(train[USER_COL])
     info = dict(train_rows=len(train), test_rows=len(test), dropped_unseen=int(test.attrs.get("n_dropped_unseen", 0)),
                 test_rows_unseen_in_train=int(unseen.sum()))
+    if cold is not None: info["cold_" + ("items" if p.name == "cold-items" else "users")] = len(cold)
     if len(test) == 0: raise DataError(f"protocol {p.name!r} left no relevant test rows; check test_days / test_events")
+    if p.name == "cold-items": test.attrs["candidate_items"] = cold
     return train, test, info
 
 # %% ../nbs/30_benchmark.ipynb #c007
@@ -84,12 +120,30 @@ class EvalData:
     users: np.ndarray           # row indices of users with at least one relevant test item
     test: pd.DataFrame          # relevant test rows with user_idx / item_idx
     info: dict = field(default_factory=dict)
+    candidates: np.ndarray|None = None  # item indices every list is ranked among (cold-items); None: all items
 
-def make_eval_data(train:pd.DataFrame, test:pd.DataFrame, values:str="binary", info:dict|None=None) -> EvalData:
+AGGREGATE_COLUMNS = {"users": ("n_invoices", "n_items", "units", "spend", "first_purchase", "last_purchase"),
+                     "items": ("n_lines", "units", "n_customers", "first_sale", "last_sale")}
+
+def side_frames(prepared:dict) -> tuple[pd.DataFrame|None, pd.DataFrame|None]:
+    "The (users, items) tables of a prepared data set (`load_prepared`) without whole-log aggregates (`AGGREGATE_COLUMNS`)."
+    out = []
+    for key in ("users", "items"):
+        f = prepared.get(key)
+        out.append(None if f is None else f.drop(columns=[c for c in AGGREGATE_COLUMNS[key] if c in f.columns]))
+    return tuple(out)
+
+def make_eval_data(train:pd.DataFrame, test:pd.DataFrame, values:str="binary", info:dict|None=None,
+                   users:pd.DataFrame|None=None, # user table (`user_id` + features), aligned to the container's rows
+                   items:pd.DataFrame|None=None, # item table (`item_id` + features), aligned to its columns
+                   candidates=None, # raw item ids lists are ranked among; None: test.attrs['candidate_items'] if set
+                  ) -> EvalData:
     "Build the train container (users and items of train and test) and the truth matrix of one split."
+    if candidates is None: candidates = test.attrs.get("candidate_items")
+    extra = [] if candidates is None else [pd.Series(np.asarray(candidates))]
     uids = pd.Index(pd.concat([train[USER_COL], test[USER_COL]]).unique()).sort_values()
-    iids = pd.Index(pd.concat([train[ITEM_COL], test[ITEM_COL]]).unique()).sort_values()
-    X = Interactions.from_frame(train, values=values, user_ids=uids, item_ids=iids)
+    iids = pd.Index(pd.concat([train[ITEM_COL], test[ITEM_COL], *extra]).unique()).sort_values()
+    X = Interactions.from_frame(train, values=values, users=users, items=items, user_ids=uids, item_ids=iids)
     t = X.map_frame(test, unknown="raise")
     v = t[RATING_COL].to_numpy(dtype=float, na_value=np.nan) if RATING_COL in t else np.ones(len(t))
     v = np.where(np.isnan(v), 1.0, v)
@@ -97,21 +151,41 @@ def make_eval_data(train:pd.DataFrame, test:pd.DataFrame, values:str="binary", i
     truth.sum_duplicates()
     users = np.flatnonzero(np.diff(truth.indptr) > 0)
     info = {**(info or {}), "train_users": X.n_users, "train_items": X.n_items, "eval_users": len(users)}
-    return EvalData(X, truth, users, t, info)
+    cand = None if candidates is None else np.sort(X.item_index(np.asarray(candidates)))
+    if cand is not None: info["candidate_items"] = len(cand)
+    return EvalData(X, truth, users, t, info, cand)
 
 # %% ../nbs/30_benchmark.ipynb #c009
 TIMING_SUFFIX = "_seconds"
 
+def recommend_candidates(model, users:np.ndarray, candidates:np.ndarray, k:int, batch_size:int=2048) -> np.ndarray:
+    "Top-`k` item indices of a fitted `model` for `users`, ranked among the item indices `candidates` only (seen removed)."
+    cand = np.asarray(candidates, dtype=np.int64)
+    out = np.full((len(users), k), -1, np.int64)
+    for a in range(0, len(users), batch_size):
+        u = users[a:a + batch_size]
+        s = model.score(u)[:, cand]
+        idx, _ = topk_items(s, k, exclude=model.train_.matrix[u][:, cand])
+        out[a:a + len(u)] = np.where(idx >= 0, cand[np.maximum(idx, 0)], -1)
+    return out
+
 def evaluate_model(model, d:EvalData, k:int=10, max_k:int=50, extra=None) -> tuple[dict, pd.DataFrame]:
     "Fit `model` on `d.train`, recommend for `d.users`, and return (metrics, Precision/Recall@K curve); `extra(top, d, k)` adds metrics."
     t0 = time.perf_counter(); model.fit(d.train); fit_s = time.perf_counter() - t0
-    t0 = time.perf_counter(); top = model.recommend(d.users, k=max_k, remove_seen=True); rec_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    top = (model.recommend(d.users, k=max_k, remove_seen=True) if d.candidates is None
+           else recommend_candidates(model, d.users, d.candidates, max_k))
+    rec_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     truth = d.truth[d.users]
     m = ranking_metrics(top[:, :k], truth, k=k)
     curve = precision_recall_curve(top, truth, ks=range(1, max_k + 1))
-    m["coverage_at_%d" % k] = catalogue_coverage(top[:, :k], d.train.n_items)
-    m["novelty_at_%d" % k] = novelty(top[:, :k], d.train.item_popularity())
+    if d.candidates is None: m["coverage_at_%d" % k] = catalogue_coverage(top[:, :k], d.train.n_items)
+    else:  # coverage of the candidate set (candidate indices are sorted)
+        t = top[:, :k]
+        m["coverage_at_%d" % k] = catalogue_coverage(np.where(t >= 0, np.searchsorted(d.candidates, t), -1), len(d.candidates))
+    if d.candidates is None:  # cold items have no training popularity: novelty is undefined among them
+        m["novelty_at_%d" % k] = novelty(top[:, :k], d.train.item_popularity())
     if getattr(model, "supports_ratings", False) and RATING_COL in d.test and d.test[RATING_COL].notna().all():
         pred = model.predict(d.test["user_idx"].to_numpy(), d.test["item_idx"].to_numpy())
         y = d.test[RATING_COL].to_numpy(dtype=float)
@@ -138,6 +212,8 @@ def run_benchmark(inter:pd.DataFrame, # canonical interactions of one data set
                   model_params:dict|None=None, # {name: {param: value}}
                   progress:bool=True, log=None,
                   truth_utility:np.ndarray|None=None, # synthetic shop: true utility, users x items by raw id
+                  users:pd.DataFrame|None=None, # user table for models that read features (see `side_frames`)
+                  items:pd.DataFrame|None=None, # item table for models that read features
                  ) -> tuple[dict, pd.DataFrame, dict]:
     "Evaluate `models` on `inter` under `protocol`: ({model: metrics}, curves, split info)."
     from tqdm.auto import tqdm
@@ -146,7 +222,7 @@ def run_benchmark(inter:pd.DataFrame, # canonical interactions of one data set
     load_model_modules()
     for name in models: check_choice("model", name, MODELS)
     train, test, info = split_for_protocol(inter, protocol)
-    d = make_eval_data(train, test, protocol.values, info)
+    d = make_eval_data(train, test, protocol.values, info, users=users, items=items)
     results, curves = {}, []
     with limit_threads(1):
         for name in tqdm(models, desc=protocol.name, disable=not progress):
@@ -158,7 +234,7 @@ def run_benchmark(inter:pd.DataFrame, # canonical interactions of one data set
                      f"nDCG@{protocol.k} {m[f'ndcg_at_{protocol.k}']:.4f} fit {m['fit_seconds']:.2f} s")
     return results, pd.concat(curves, ignore_index=True), d.info
 
-# %% ../nbs/30_benchmark.ipynb #c015
+# %% ../nbs/30_benchmark.ipynb #c017
 def ground_truth_metrics(top:np.ndarray, d:EvalData, utility:np.ndarray, k:int=10) -> dict:
     "Overlap with, and true utility relative to, the oracle's top-`k` unseen items (ids are indices into `utility`)."
     users = d.users
@@ -166,8 +242,12 @@ def ground_truth_metrics(top:np.ndarray, d:EvalData, utility:np.ndarray, k:int=1
     if ru.max(initial=0) >= utility.shape[0] or ri.max(initial=0) >= utility.shape[1]:
         raise DataError(f"utility: shape {utility.shape} does not cover the data's user/item ids")
     util = utility[np.ix_(ru, ri)].astype(np.float64)
-    util = util - util.min(axis=1, keepdims=True)
-    oracle, oval = topk_items(util, k, exclude=d.train.matrix[users])
+    if d.candidates is not None:  # cold-items: the oracle picks among the same candidates as the models
+        keep = np.zeros(util.shape[1], bool); keep[d.candidates] = True
+        util[:, ~keep] = np.nan
+    util = util - np.nanmin(util, axis=1, keepdims=True)
+    oracle, oval = topk_items(np.nan_to_num(util, nan=-np.inf), k, exclude=d.train.matrix[users])
+    util = np.nan_to_num(util, nan=0.0)
     t = top[:, :k]
     n = util.shape[1]
     keys = np.arange(len(users))[:, None] * n
@@ -178,12 +258,12 @@ def ground_truth_metrics(top:np.ndarray, d:EvalData, utility:np.ndarray, k:int=1
     ratio = np.divide(got, best, out=np.ones_like(got), where=best > 0)
     return {f"truth_overlap_at_{k}": float(overlap.mean()), f"truth_utility_ratio_at_{k}": float(ratio.mean())}
 
-# %% ../nbs/30_benchmark.ipynb #c018
-def validation_data(inter:pd.DataFrame, p:Protocol) -> EvalData:
+# %% ../nbs/30_benchmark.ipynb #c020
+def validation_data(inter:pd.DataFrame, p:Protocol, users:pd.DataFrame|None=None, items:pd.DataFrame|None=None) -> EvalData:
     "The validation `EvalData` of protocol `p`: its rule applied again to its own training rows."
     train, _, _ = split_for_protocol(inter, p)
     fit, valid, info = split_for_protocol(train, dataclasses.replace(p, seed=VALID_SEED))
-    return make_eval_data(fit, valid, p.values, info)
+    return make_eval_data(fit, valid, p.values, info, users=users, items=items)
 
 def grid_points(grid:dict) -> list[dict]:
     "Every combination of a `{param: [values]}` grid, in a fixed order (scalars count as one-value lists)."
@@ -211,7 +291,7 @@ def tune_model(name:str, grid:dict, d:EvalData, base_params:dict|None=None, k:in
     best = int(table[metric].idxmin() if lower_better else table[metric].idxmax())
     return {**(base_params or {}), **grid_points(grid)[best]}, table
 
-# %% ../nbs/30_benchmark.ipynb #c021
+# %% ../nbs/30_benchmark.ipynb #c023
 PUBLISHED_ML100K = pd.DataFrame([
     ("ALS (Spark, explicit)", 0.0047, 0.0442, 0.0485, 0.0178, 0.9650, 6.9),
     ("SVD (Surprise)",        0.0129, 0.0959, 0.0912, 0.0328, 0.9387, 4.1),
@@ -223,7 +303,7 @@ PUBLISHED_ML100K = pd.DataFrame([
 ], columns=["model", "map", "ndcg_at_10", "precision_at_10", "recall_at_10", "rmse", "fit_seconds"])
 PUBLISHED_SOURCE = "Microsoft Recommenders, MovieLens 100K benchmark (ms-stratified protocol, k = 10); NCF, LightGCN, BiVAE timed on a GPU"
 
-# %% ../nbs/30_benchmark.ipynb #c024
+# %% ../nbs/30_benchmark.ipynb #c026
 HEADLINE = ["precision_at_10", "recall_at_10", "ndcg_at_10", "map", "map_at_10", "rmse", "mae", "fit_seconds", "recommend_seconds"]
 
 def results_table(bench:dict, with_published:bool=True) -> pd.DataFrame:
@@ -238,7 +318,7 @@ def results_table(bench:dict, with_published:bool=True) -> pd.DataFrame:
     return df[cols].sort_values(["dataset", "protocol", "source", "ndcg_at_10"], ascending=[True, True, True, False],
                                 ignore_index=True)
 
-# %% ../nbs/30_benchmark.ipynb #c027
+# %% ../nbs/30_benchmark.ipynb #c029
 def _best(fn, repeats:int) -> float:
     ts = []
     for _ in range(repeats):
@@ -264,7 +344,7 @@ def speed_benchmark(d:EvalData, k:int=10, repeats:int=5, seed:int=42) -> dict:
             "metrics_seconds": fast_m, "metrics_naive_seconds": naive_m, "metrics_speedup": naive_m / fast_m,
             "topk_seconds": fast_top, "topk_naive_seconds": naive_top, "topk_speedup": naive_top / fast_top}
 
-# %% ../nbs/30_benchmark.ipynb #c030
+# %% ../nbs/30_benchmark.ipynb #c032
 README_START, README_END = "<!-- results:start (generated by `reco readme` from metrics/; do not edit) -->", "<!-- results:end -->"
 
 def _md_table(df:pd.DataFrame) -> str:

@@ -164,6 +164,12 @@ REPORTS = {
     "scaling": dict(title="Scaling", metrics="metrics/scaling.json",
                     blurb="Fit and recommend seconds and peak memory of the models that scale, on the synthetic shop "
                           "from 10^5 to 10^7 interactions, with the growth rate."),
+    "segments": dict(title="User segments", metrics="metrics/segments.json",
+                     blurb="K-Means and DBSCAN segments of users on every data set: K by silhouette, stability across "
+                           "seeds, segment profiles, t-SNE and UMAP maps, and K-Means on 10^5 users timed."),
+    "content": dict(title="Content and cold start", metrics="metrics/content.json",
+                    blurb="Item text as TF-IDF and sentence embeddings: similar-to-X examples, the catalogue timed, and "
+                          "content and segment models against collaborative ones on warm, cold-item and cold-user protocols."),
 }
 
 def _flatten(d:dict, prefix="") -> dict:
