@@ -18,7 +18,7 @@ from ..synthetic import Shop, make_shop, _sigmoid
 
 # %% auto #0
 __all__ = ['UNITS_PER_PURCHASE', 'CONTEXT_COLS', 'REQUIRED_CONTEXT', 'Policy', 'check_context', 'poisson_censored_mean',
-           'MarketSimulator', 'make_market', 'static_policy', 'random_price_policy']
+           'poisson_quantile', 'MarketSimulator', 'make_market', 'static_policy', 'random_price_policy']
 
 # %% ../../nbs/20_market.ipynb #c005
 UNITS_PER_PURCHASE = 1.3   # mean units of a purchase (the shop draws 1 + Poisson(0.3))
@@ -71,6 +71,12 @@ def poisson_censored_mean(lam, # Poisson means
     lam = np.asarray(lam, dtype=np.float64)
     s = np.floor(np.asarray(stock, dtype=np.float64))
     return lam * stats.poisson.cdf(s - 1, lam) + s * stats.poisson.sf(s, lam)
+
+def poisson_quantile(u, # uniforms in [0, 1)
+                     lam, # Poisson means (>= 0, broadcast against `u`)
+                    ) -> np.ndarray:
+    "The Poisson(lam) draw of the uniform `u` by inversion, F⁻¹(u): non-decreasing in `lam` for a fixed `u`."
+    return np.maximum(stats.poisson.ppf(u, np.asarray(lam, dtype=np.float64)), 0.0)
 
 # %% ../../nbs/20_market.ipynb #c008
 @dataclass(eq=False)
@@ -301,8 +307,8 @@ def simulate(self:MarketSimulator, policy:Policy, # policy(context) -> one price
     check_positive("n_days", n_days, integer=True)
     if n_days > self.n_days: raise ParamError(f"n_days={n_days} is invalid; expected at most the market's horizon n_days={self.n_days}")
     check_positive("seed", seed, allow_zero=True, integer=True)
-    rng = np.random.default_rng(int(seed))
     I = self.n_items
+    u = np.random.default_rng(int(seed)).random((self.n_days, I))     # one uniform per product-day (whole horizon)
     stock, cur = self.stock_level.astype(np.float64), self.list_price.copy()
     frames = []
     for t in range(int(n_days)):
@@ -313,7 +319,7 @@ def simulate(self:MarketSimulator, policy:Policy, # policy(context) -> one price
         if p.shape[1] != 1: raise DataError(f"policy on day {t}: expected one price per product, got shape {p.shape}")
         p = p[:, 0]
         lam = self.segment_units(p, ctx).sum(0)[:, 0]
-        d = rng.poisson(lam)
+        d = poisson_quantile(u[t], lam)
         units = np.minimum(d, stock)
         ctx["price"], ctx["stock_start"], ctx["demand"], ctx["units"] = p, stock, d, units
         ctx["expected_units"] = poisson_censored_mean(lam, stock)
