@@ -170,6 +170,9 @@ REPORTS = {
     "content": dict(title="Content and cold start", metrics="metrics/content.json",
                     blurb="Item text as TF-IDF and sentence embeddings: similar-to-X examples, the catalogue timed, and "
                           "content and segment models against collaborative ones on warm, cold-item and cold-user protocols."),
+    "pricing": dict(title="Dynamic pricing", metrics="metrics/pricing.json",
+                    blurb="A simulated market with known demand: static pricing vs a learned LightGBM demand model with a "
+                          "guardrailed optimiser vs the oracle, a simulated A/B test, and Online Retail's observational demand."),
 }
 
 def _flatten(d:dict, prefix="") -> dict:
@@ -254,19 +257,24 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("index", help="write reports/index.html")
     n = sub.add_parser("nb", help="execute a report notebook with papermill and render it to reports/NAME.html")
     n.add_argument("name"); n.add_argument("notebook")
-    sub.add_parser("readme", help="regenerate the Results section of README.md from metrics/benchmark.json and metrics/speed.json")
+    sub.add_parser("readme", help="regenerate the Results section of README.md from metrics/benchmark.json, speed.json and pricing.json")
     c = sub.add_parser("compare", help="exit 1 if two metrics files differ in anything but timings (keys ending in _seconds)")
     c.add_argument("a"); c.add_argument("b")
     return p
 
 def stage_readme(paths:ProjectPaths|None=None) -> bool:
-    "Rewrite the Results section of README.md from the benchmark metrics."
+    "Rewrite the Results section of README.md from the benchmark (and, once it has run, the pricing) metrics."
     from reco_research.benchmark import results_markdown, update_readme
     paths = paths or get_paths()
     bench = read_metrics(paths.metrics/"benchmark.json")
     if not bench: raise DataError(f"{paths.metrics/'benchmark.json'}: missing or empty; run the benchmark stage first")
     speed = next(iter(read_metrics(paths.metrics/"speed.json").values()), None)
-    return update_readme(paths.root/"README.md", results_markdown(bench, speed))
+    section = results_markdown(bench, speed)
+    pricing = read_metrics(paths.metrics/"pricing.json")
+    if pricing:                                     # the pricing stage has run: its results follow the benchmark's
+        from reco_research.pricing.evaluation import pricing_markdown
+        section += "\n\n" + pricing_markdown(pricing)
+    return update_readme(paths.root/"README.md", section)
 
 def compare_metrics(a:str|Path, b:str|Path) -> list[str]:
     "Keys whose values differ between two metrics files, timing keys ignored."

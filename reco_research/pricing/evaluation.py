@@ -19,7 +19,8 @@ from .experiments import (paired_bootstrap_uplift, share_of_oracle_uplift, assig
                                                ab_test_summary)
 
 # %% auto #0
-__all__ = ['PricingPolicy', 'learned_policy', 'oracle_policy', 'PolicyEvaluation', 'evaluate_policies', 'simulated_ab_test']
+__all__ = ['PricingPolicy', 'learned_policy', 'oracle_policy', 'PolicyEvaluation', 'evaluate_policies', 'simulated_ab_test',
+           'pricing_markdown']
 
 # %% ../../nbs/24_pricing_eval.ipynb #c005
 def _list_price_table(item_ids, list_price) -> pd.Series:
@@ -273,3 +274,38 @@ def simulated_ab_test(market:MarketSimulator, # the market
              price_index={str(l): float(np.mean(P[i] / market.list_price)) for i, l in enumerate(labels)},
              seconds=round(time.perf_counter() - t0, 3))
     return m
+
+# %% ../../nbs/24_pricing_eval.ipynb #c029
+def _pct(x) -> str: return f"{x:+.1%}" if np.isfinite(x) else "–"
+
+def pricing_markdown(m:dict, # the pricing metrics: {"simulation": ..., "ab_test": ..., "online-retail": ...}
+                    ) -> str:
+    "Markdown tables of the policy comparison, the share of the oracle's uplift, the A/B test and Online Retail."
+    if "simulation" not in m: raise DataError("pricing metrics: no 'simulation' section; expected the output of the pricing report")
+    S = m["simulation"]; obj = "profit" if S.get("objective_is_profit") else "revenue"
+    rows = []
+    for p in ("static", "learned", "oracle"):
+        q, u = S["policies"][p], S["uplift"].get(p, {})
+        rows.append(f"| {p} | {q['revenue']:,.0f} | {_pct(u['revenue']['rel_uplift']) if u else '–'} | {q['profit']:,.0f} | "
+                    f"{_pct(u['profit']['rel_uplift']) if u else '–'} | {q['units']:,.0f} | {q['conversion_rate']:.2%} | {q['stockouts']:,.0f} |")
+    out = [f"**Dynamic pricing** on the simulated market ({S['n_products']:,} products, {S['n_eval_days']} evaluation days after "
+           f"{S['n_train_days']} days of exploring prices; objective: {obj})\n\n"
+           "| policy | revenue | uplift | profit | uplift | units | conversion | stock-outs |\n|---|---|---|---|---|---|---|---|\n"
+           + "\n".join(rows)]
+    if "oracle_uplift_share" in S:
+        out.append(f"Share of the oracle's {obj} uplift captured by the learned policy (`oracle_uplift_share`, bar 0.8): "
+                   f"**{S['oracle_uplift_share']:.3f}** (bootstrap 95% CI [{S['oracle_uplift_share_ci_low']:.3f}, "
+                   f"{S['oracle_uplift_share_ci_high']:.3f}]).")
+    ab = m.get("ab_test")
+    if ab:
+        arm = next(iter(ab["uplift"])); u = ab["uplift"][arm]
+        out.append(f"Simulated A/B test ({ab['n_users']:,} users, {ab['n_days']} days, {arm} vs control): "
+                   + "; ".join(f"{k.replace('_', ' ')} {_pct(u[k]['rel_uplift'])} (p = {u[k]['p_value']:.3f})"
+                               for k in ("ctr", "cvr", "revenue_per_user") if k in u) + ".")
+    r = m.get("online-retail")
+    if r:
+        out.append(f"Online Retail demand model (observational, out of time): Poisson deviance {r['poisson_deviance']:.2f} vs "
+                   f"{r['baseline_item_mean']['poisson_deviance']:.2f} (product mean) and {r['baseline_last_4_weeks']['poisson_deviance']:.2f} "
+                   f"(last 4 weeks); median fitted elasticity {r['elasticity']['q50']:.2f} over {r['elasticity']['n_items']:,} products "
+                   "(confounded by quantity discounts: not causal).")
+    return "\n\n".join(out)
