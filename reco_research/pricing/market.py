@@ -18,7 +18,8 @@ from ..synthetic import Shop, make_shop, _sigmoid
 
 # %% auto #0
 __all__ = ['UNITS_PER_PURCHASE', 'CONTEXT_COLS', 'REQUIRED_CONTEXT', 'Policy', 'check_context', 'poisson_censored_mean',
-           'poisson_quantile', 'MarketSimulator', 'make_market', 'static_policy', 'random_price_policy']
+           'poisson_quantile', 'MarketSimulator', 'make_market', 'static_policy', 'random_price_policy',
+           'recommender_interest']
 
 # %% ../../nbs/20_market.ipynb #c005
 UNITS_PER_PURCHASE = 1.3   # mean units of a purchase (the shop draws 1 + Poisson(0.3))
@@ -334,6 +335,32 @@ def simulate(self:MarketSimulator, policy:Policy, # policy(context) -> one price
     return log
 
 # %% ../../nbs/20_market.ipynb #c029
+def recommender_interest(shop:Shop, # a synthetic shop
+                         model:str="ease", # a registered recommender (`reco_research.models.base.MODELS`)
+                         params:dict|None=None, # its hyper-parameters
+                         events:tuple=("view", "add_to_cart", "purchase"), # event types it learns from
+                         block:int=2048, # users scored at a time
+                        ) -> np.ndarray:
+    "Interest per product (in item-id order) from a recommender: users' standardised scores, averaged over users."
+    if not isinstance(shop, Shop): raise ParamError(f"shop: expected a reco_research.synthetic.Shop, got {type(shop).__name__}")
+    if params is not None and not isinstance(params, dict): raise ParamError(f"params: expected a dict of {model}'s parameters, got {type(params).__name__}")
+    check_positive("block", block, integer=True)
+    from reco_research.benchmark import load_model_modules
+    from reco_research.models.base import make_model
+    from reco_research.interactions import Interactions
+    load_model_modules()
+    rec = make_model(model, **(params or {}))
+    items = np.sort(shop.items[ITEM_COL].to_numpy())
+    X = Interactions.from_frame(shop.interactions(list(events)), values="weight", item_ids=items)
+    rec.fit(X)
+    total = np.zeros(X.n_items)
+    for a in range(0, X.n_users, int(block)):
+        S = rec.score(np.arange(a, min(a + int(block), X.n_users))).astype(np.float64)
+        sd = S.std(1, keepdims=True)
+        total += ((S - S.mean(1, keepdims=True)) / np.where(sd > 0, sd, 1.0)).sum(0)
+    return total / X.n_users
+
+# %% ../../nbs/20_market.ipynb #c032
 @patch
 def simulate_users(self:MarketSimulator, shop:Shop, # the shop the market was built from
                    prices_by_arm, # n_arms x n_products prices (row a: the prices of arm a), or a dict arm -> prices
