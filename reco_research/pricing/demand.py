@@ -13,6 +13,7 @@ import pandas as pd
 import lightgbm as lgb
 
 from ..core import ITEM_COL, DataError, ParamError, check_choice, check_positive, get_logger
+from ..metrics import mae
 from .market import check_context, _price_grid, _finite_array
 
 # %% auto #0
@@ -222,9 +223,9 @@ def fit_retail_demand(panel:pd.DataFrame, # `retail_panel` output
     b_last = te[ITEM_COL].map(last4).fillna(te[ITEM_COL].map(item_mean)).fillna(g).to_numpy(np.float64)
     metrics = {"n_train": int(len(tr)), "n_test": int(len(te)), "n_items": int(panel[ITEM_COL].nunique()),
                "cutoff_date": str(panel.loc[panel["t"] == cut, "date"].min().date()) if (panel["t"] == cut).any() else None,
-               "poisson_deviance": poisson_deviance(y, pred), "mae": float(np.abs(y - pred).mean()),
-               "baseline_item_mean": {"poisson_deviance": poisson_deviance(y, b_mean), "mae": float(np.abs(y - b_mean).mean())},
-               "baseline_last_4_weeks": {"poisson_deviance": poisson_deviance(y, b_last), "mae": float(np.abs(y - b_last).mean())}}
+               "poisson_deviance": poisson_deviance(y, pred), "mae": mae(y, pred),
+               "baseline_item_mean": {"poisson_deviance": poisson_deviance(y, b_mean), "mae": mae(y, b_mean)},
+               "baseline_last_4_weeks": {"poisson_deviance": poisson_deviance(y, b_last), "mae": mae(y, b_last)}}
     # elasticities: each product's last training row, re-priced over the grid of relative prices
     stat = tr.groupby(ITEM_COL).agg(n_train_days=("units", "size"), price_cv=("rel_price", lambda r: float(np.std(r) / np.mean(r))),
                                      spread=("rel_price", lambda r: float(r.max() - r.min())))
