@@ -201,9 +201,10 @@ def drop_timings(m:dict) -> dict:
 
 # %% ../nbs/30_benchmark.ipynb #c011
 def load_model_modules():
-    "Import every module of `reco_research.models`, so that each model family registers itself in `MODELS`."
+    "Import every module of `reco_research.models` (and the personalisation layer), so that each model registers itself in `MODELS`."
     import importlib, pkgutil, reco_research.models as pkg
     for m in pkgutil.iter_modules(pkg.__path__): importlib.import_module(f"{pkg.__name__}.{m.name}")
+    importlib.import_module("reco_research.personalise")  # registers hybrid_personalised
     return MODELS
 
 def run_benchmark(inter:pd.DataFrame, # canonical interactions of one data set

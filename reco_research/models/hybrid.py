@@ -11,7 +11,8 @@ from ..interactions import Interactions
 from .base import Recommender, register_model, make_model, MODELS
 
 # %% auto #0
-__all__ = ['NORMALISATIONS', 'DEFAULT_BLEND', 'normalise_rows', 'BlendRecommender']
+__all__ = ['NORMALISATIONS', 'DEFAULT_BLEND', 'normalise_rows', 'check_component', 'shared_fits', 'fingerprint', 'fit_component',
+           'parse_components', 'with_component_params', 'BlendRecommender', 'SwitchRecommender']
 
 # %% ../../nbs/17_hybrids.ipynb #c005
 NORMALISATIONS = ("zscore", "rank", "minmax")
@@ -40,6 +41,88 @@ def normalise_rows(S:np.ndarray, # scores, users x items
     return np.where(bad, -np.inf, out)
 
 # %% ../../nbs/17_hybrids.ipynb #c008
+def check_component(name:str, # a registered model name
+                    params:dict|None=None, # its parameters
+                    what:str="component"):
+    "Check that `name` is a registered, non-hybrid model and `params` a dict (or None)."
+    from reco_research.benchmark import load_model_modules
+    load_model_modules()
+    check_choice(what, name, sorted(MODELS))
+    if name.startswith("hybrid_"):
+        raise ParamError(f"{what} {name!r}: a hybrid cannot contain a hybrid; name a single model")
+    if params is not None and not isinstance(params, dict):
+        raise ParamError(f"{what} {name!r}: parameters must be a dict, got {type(params).__name__}")
+
+# %% ../../nbs/17_hybrids.ipynb #c010
+import hashlib, json, time
+from contextlib import contextmanager
+
+_SHARED: dict|None = None
+
+@contextmanager
+def shared_fits():
+    "Within the block, `fit_component` fits each (model, parameters, data) once and reuses it."
+    global _SHARED
+    prev, _SHARED = _SHARED, {}
+    try: yield _SHARED
+    finally: _SHARED = prev
+
+def fingerprint(X:Interactions) -> str:
+    "A digest of an `Interactions`' matrix, ids, rows and feature tables (equal data -> equal digest)."
+    h = hashlib.blake2b(digest_size=16)
+    M = X.matrix
+    for a in (np.asarray(M.shape), M.indptr, M.indices, M.data): h.update(np.ascontiguousarray(a).tobytes())
+    for f in (X.frame, X.user_features, X.item_features):
+        if f is not None: h.update(pd.util.hash_pandas_object(f, index=True).to_numpy().tobytes())
+    return h.hexdigest()
+
+def fit_component(name:str, params:dict|None, X:Interactions):
+    "(fitted model, seconds its fit took): `make_model(name, **params).fit(X)`, shared inside `shared_fits()`."
+    key = (name, json.dumps(params or {}, sort_keys=True, default=str), fingerprint(X)) if _SHARED is not None else None
+    if key is not None and key in _SHARED: return _SHARED[key]
+    t0 = time.perf_counter()
+    m = make_model(name, **(params or {})).fit(X)
+    out = (m, time.perf_counter() - t0)
+    if key is not None: _SHARED[key] = out
+    return out
+
+# %% ../../nbs/17_hybrids.ipynb #c013
+def parse_components(components) -> dict:
+    "`{model: params}` from a dict or a comma-separated string of model names."
+    if isinstance(components, str): return {c.strip(): {} for c in components.split(",") if c.strip()}
+    if isinstance(components, dict): return {k: (v or {}) for k, v in components.items()}
+    raise ParamError(f"components={components!r}: expected a dict {{model: parameters}} or a comma-separated string of model names")
+
+def _default(name, key):
+    import inspect
+    from reco_research.benchmark import load_model_modules
+    load_model_modules()
+    if name not in MODELS: return None
+    p = inspect.signature(MODELS[name]).parameters.get(key)
+    return None if p is None or p.default is inspect.Parameter.empty else p.default
+
+def with_component_params(name:str, # registry name of a model
+                          params:dict, # its parameters
+                          dataset_params:dict, # {model: parameters} of every model on this data set
+                         ) -> dict:
+    "`params` of hybrid `name` with each component's parameters filled from `dataset_params` where not given."
+    params = dict(params or {})
+    if not name.startswith("hybrid_"): return params
+    comps = params.get("components", _default(name, "components"))
+    if comps is not None or "components" in params:
+        params["components"] = {c: (p or dict(dataset_params.get(c, {})))
+                                for c, p in parse_components(DEFAULT_BLEND if comps is None else comps).items()}
+    for key, pkey in (("primary", "primary_params"), ("fallback", "fallback_params"), ("base", "base_params")):
+        model = params.get(key, _default(name, key))
+        if model is not None and not params.get(pkey) and _default(name, pkey) is None and pkey in _signature_keys(name):
+            params[pkey] = dict(dataset_params.get(model, {}))
+    return params
+
+def _signature_keys(name):
+    import inspect
+    return set(inspect.signature(MODELS[name]).parameters) if name in MODELS else set()
+
+# %% ../../nbs/17_hybrids.ipynb #c014
 DEFAULT_BLEND = {"ease": {}, "lightfm_warp": {}, "content_tfidf": {}}
 
 @register_model("hybrid_blend")
@@ -50,14 +133,9 @@ class BlendRecommender(Recommender):
                  normalisation:str="zscore", # one of NORMALISATIONS
                  **w, # w_<name>=weight: the weights as scalar parameters (for tuning grids); override `weights`
                 ):
-        comps = dict(DEFAULT_BLEND if components is None else components)
+        comps = parse_components(DEFAULT_BLEND if components is None else components)
         if not comps: raise ParamError("components is empty; expected at least one {model name: parameters}")
-        from reco_research.benchmark import load_model_modules
-        load_model_modules()
-        for name, p in comps.items():
-            check_choice("component", name, sorted(MODELS))
-            if name.startswith("hybrid_"): raise ParamError(f"component {name!r}: a hybrid cannot contain a hybrid")
-            if p is not None and not isinstance(p, dict): raise ParamError(f"component {name!r}: parameters must be a dict, got {type(p).__name__}")
+        for name, p in comps.items(): check_component(name, p)
         wt = {n: 1.0 for n in comps} if weights is None else dict(weights)
         for k, v in w.items():
             if not k.startswith("w_") or k[2:] not in comps:
@@ -74,11 +152,48 @@ class BlendRecommender(Recommender):
         self.components_ = {n: make_model(n, **(p or {})) for n, p in comps.items() if wt[n] > 0}
 
     def _fit(self, X:Interactions):
-        for m in self.components_.values(): m.fit(X)
+        fitted = {n: fit_component(n, self.components[n], X) for n in self.components_}
+        self.components_ = {n: m for n, (m, _) in fitted.items()}
+        self.component_seconds_ = {n: s for n, (_, s) in fitted.items()}
 
     def _score(self, user_idx:np.ndarray) -> np.ndarray:
         out = None
         for n, m in self.components_.items():
             s = self.weights[n] * normalise_rows(m.score(user_idx), self.normalisation)
             out = s if out is None else out + s
+        return out
+
+# %% ../../nbs/17_hybrids.ipynb #c018
+@register_model("hybrid_switch")
+class SwitchRecommender(Recommender):
+    "Collaborative `primary` for users with >= `min_interactions` training interactions, `fallback` otherwise."
+    def __init__(self, primary:str="ease", # collaborative model (registry name)
+                 fallback:str="segment_trending", # model for users with little or no history
+                 min_interactions:int=5, # users with fewer training interactions get the fallback
+                 primary_params:dict|None=None, fallback_params:dict|None=None,
+                ):
+        check_component(primary, primary_params, "primary")
+        check_component(fallback, fallback_params, "fallback")
+        if isinstance(min_interactions, bool) or not isinstance(min_interactions, (int, np.integer)) or min_interactions < 0:
+            raise ParamError(f"min_interactions={min_interactions!r}: expected an integer >= 0")
+        super().__init__(primary=primary, fallback=fallback, min_interactions=int(min_interactions),
+                         primary_params=primary_params, fallback_params=fallback_params)
+        self.primary_ = make_model(primary, **(primary_params or {}))
+        self.fallback_ = make_model(fallback, **(fallback_params or {}))
+
+    def _fit(self, X:Interactions):
+        self.activity_ = X.user_activity()
+        self.primary_, s1 = fit_component(self.primary, self.primary_params, X)
+        self.fallback_, s2 = fit_component(self.fallback, self.fallback_params, X)
+        self.component_seconds_ = {self.primary: s1, self.fallback: s2}
+
+    def served_by(self, user_idx) -> np.ndarray:
+        "'primary' or 'fallback' for each user."
+        return np.where(self.activity_[np.asarray(user_idx)] >= self.min_interactions, "primary", "fallback")
+
+    def _score(self, user_idx:np.ndarray) -> np.ndarray:
+        prim = self.activity_[user_idx] >= self.min_interactions
+        out = np.empty((len(user_idx), self.train_.n_items))
+        if prim.any(): out[prim] = normalise_rows(self.primary_.score(user_idx[prim]))
+        if (~prim).any(): out[~prim] = normalise_rows(self.fallback_.score(user_idx[~prim]))
         return out
