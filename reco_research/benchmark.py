@@ -19,13 +19,14 @@ from .splits import stratified_split, time_cutoff_split, new_pairs_only, VALID_S
 from .metrics import (ranking_metrics, ranking_metrics_naive, precision_recall_curve, rmse, mae,
                                    catalogue_coverage, novelty)
 from .models.base import make_model, topk_items, topk_items_naive, MODELS
+from .models.hybrid import shared_fits, fit_shared
 
 # %% auto #0
 __all__ = ['PROTOCOLS', 'COLD_PROTOCOLS', 'AGGREGATE_COLUMNS', 'TIMING_SUFFIX', 'PUBLISHED_ML100K', 'PUBLISHED_SOURCE',
            'HEADLINE', 'README_START', 'README_END', 'Protocol', 'split_for_protocol', 'EvalData', 'side_frames',
            'make_eval_data', 'recommend_candidates', 'evaluate_model', 'drop_timings', 'load_model_modules',
            'run_benchmark', 'ground_truth_metrics', 'validation_data', 'grid_points', 'tune_model', 'results_table',
-           'speed_benchmark', 'results_markdown', 'update_readme']
+           'model_kind', 'headline_table', 'speed_benchmark', 'results_markdown', 'update_readme']
 
 # %% ../nbs/30_benchmark.ipynb #c005
 PROTOCOLS = ("ms-stratified", "temporal-cutoff", "cold-items", "cold-users")
@@ -171,7 +172,7 @@ def recommend_candidates(model, users:np.ndarray, candidates:np.ndarray, k:int, 
 
 def evaluate_model(model, d:EvalData, k:int=10, max_k:int=50, extra=None) -> tuple[dict, pd.DataFrame]:
     "Fit `model` on `d.train`, recommend for `d.users`, and return (metrics, Precision/Recall@K curve); `extra(top, d, k)` adds metrics."
-    t0 = time.perf_counter(); model.fit(d.train); fit_s = time.perf_counter() - t0
+    model, fit_s, _ = fit_shared(model, d.train)  # inside `shared_fits()` a hybrid later reuses this fit
     t0 = time.perf_counter()
     top = (model.recommend(d.users, k=max_k, remove_seen=True) if d.candidates is None
            else recommend_candidates(model, d.users, d.candidates, max_k))
@@ -193,6 +194,8 @@ def evaluate_model(model, d:EvalData, k:int=10, max_k:int=50, extra=None) -> tup
     if extra is not None: m.update(extra(top, d, k))
     eval_s = time.perf_counter() - t0
     m.update({"fit" + TIMING_SUFFIX: fit_s, "recommend" + TIMING_SUFFIX: rec_s, "evaluate" + TIMING_SUFFIX: eval_s})
+    if hasattr(model, "reused_seconds_"):  # a hybrid that reused components fitted earlier: its cost on its own
+        m["fit_standalone" + TIMING_SUFFIX] = fit_s + model.reused_seconds_
     return m, curve
 
 def drop_timings(m:dict) -> dict:
@@ -225,7 +228,7 @@ def run_benchmark(inter:pd.DataFrame, # canonical interactions of one data set
     train, test, info = split_for_protocol(inter, protocol)
     d = make_eval_data(train, test, protocol.values, info, users=users, items=items)
     results, curves = {}, []
-    with limit_threads(1):
+    with limit_threads(1), shared_fits():  # a hybrid reuses its components' fits from the same run
         for name in tqdm(models, desc=protocol.name, disable=not progress):
             model = make_model(name, **(model_params or {}).get(name, {}))
             extra = (lambda top, d_, k_: ground_truth_metrics(top, d_, truth_utility, k_)) if truth_utility is not None else None
@@ -281,7 +284,7 @@ def tune_model(name:str, grid:dict, d:EvalData, base_params:dict|None=None, k:in
     metric = metric or f"ndcg_at_{k}"
     lower_better = metric in ("rmse", "mae")
     rows = []
-    with limit_threads(1):
+    with limit_threads(1), shared_fits():  # a hybrid's grid re-weights the same fitted components
         for gp in tqdm(grid_points(grid), desc=f"tune {name}", disable=not progress):
             params = {**(base_params or {}), **gp}
             m, _ = evaluate_model(make_model(name, **params), d, k=k, max_k=k)
@@ -305,7 +308,8 @@ PUBLISHED_ML100K = pd.DataFrame([
 PUBLISHED_SOURCE = "Microsoft Recommenders, MovieLens 100K benchmark (ms-stratified protocol, k = 10); NCF, LightGCN, BiVAE timed on a GPU"
 
 # %% ../nbs/30_benchmark.ipynb #c026
-HEADLINE = ["precision_at_10", "recall_at_10", "ndcg_at_10", "map", "map_at_10", "rmse", "mae", "fit_seconds", "recommend_seconds"]
+HEADLINE = ["precision_at_10", "recall_at_10", "ndcg_at_10", "map", "map_at_10", "rmse", "mae", "fit_seconds",
+            "fit_standalone_seconds", "recommend_seconds"]
 
 def results_table(bench:dict, with_published:bool=True) -> pd.DataFrame:
     "One row per (dataset, protocol, model, source) with the headline columns."
@@ -320,6 +324,24 @@ def results_table(bench:dict, with_published:bool=True) -> pd.DataFrame:
                                 ignore_index=True)
 
 # %% ../nbs/30_benchmark.ipynb #c029
+def model_kind(name:str) -> str:
+    "baseline | collaborative | content | hybrid | published, from a model's registry name."
+    if name.startswith(("hybrid_", "lightfm_")): return "hybrid"
+    if name.startswith(("content_", "segment_")): return "content"
+    if name.startswith(("pop_", "random")): return "baseline"
+    return "collaborative" if name in MODELS else "published"
+
+def headline_table(bench:dict, dataset:str, protocol:str, k:int=10) -> pd.DataFrame:
+    "Every model (and published row) of one data set and protocol, ranked by nDCG@k, with its kind and times."
+    t = results_table({dataset: {protocol: bench[dataset][protocol]}})
+    t = t.assign(kind=[("published" if src == "published" else model_kind(m)) for m, src in zip(t["model"], t["source"])])
+    if "fit_standalone_seconds" in t:
+        t["fit_standalone_seconds"] = t["fit_standalone_seconds"].fillna(t["fit_seconds"])
+    t = t.sort_values(f"ndcg_at_{k}", ascending=False, ignore_index=True)
+    t.insert(0, "rank", np.arange(1, len(t) + 1))
+    return t.drop(columns=["dataset", "protocol", "source"]).dropna(axis=1, how="all")
+
+# %% ../nbs/30_benchmark.ipynb #c032
 def _best(fn, repeats:int) -> float:
     ts = []
     for _ in range(repeats):
@@ -345,7 +367,7 @@ def speed_benchmark(d:EvalData, k:int=10, repeats:int=5, seed:int=42) -> dict:
             "metrics_seconds": fast_m, "metrics_naive_seconds": naive_m, "metrics_speedup": naive_m / fast_m,
             "topk_seconds": fast_top, "topk_naive_seconds": naive_top, "topk_speedup": naive_top / fast_top}
 
-# %% ../nbs/30_benchmark.ipynb #c032
+# %% ../nbs/30_benchmark.ipynb #c035
 README_START, README_END = "<!-- results:start (generated by `reco readme` from metrics/; do not edit) -->", "<!-- results:end -->"
 
 def _md_table(df:pd.DataFrame) -> str:

@@ -11,8 +11,9 @@ from ..interactions import Interactions
 from .base import Recommender, register_model, make_model, MODELS
 
 # %% auto #0
-__all__ = ['NORMALISATIONS', 'DEFAULT_BLEND', 'normalise_rows', 'check_component', 'shared_fits', 'fingerprint', 'fit_component',
-           'parse_components', 'with_component_params', 'BlendRecommender', 'SwitchRecommender']
+__all__ = ['NORMALISATIONS', 'DEFAULT_BLEND', 'normalise_rows', 'check_component', 'shared_fits', 'fingerprint', 'fit_shared',
+           'fit_component', 'fit_components', 'parse_components', 'with_component_params', 'BlendRecommender',
+           'SwitchRecommender']
 
 # %% ../../nbs/17_hybrids.ipynb #c005
 NORMALISATIONS = ("zscore", "rank", "minmax")
@@ -55,6 +56,7 @@ def check_component(name:str, # a registered model name
 
 # %% ../../nbs/17_hybrids.ipynb #c010
 import hashlib, json, time
+import pandas as pd
 from contextlib import contextmanager
 
 _SHARED: dict|None = None
@@ -63,9 +65,11 @@ _SHARED: dict|None = None
 def shared_fits():
     "Within the block, `fit_component` fits each (model, parameters, data) once and reuses it."
     global _SHARED
-    prev, _SHARED = _SHARED, {}
+    if _SHARED is not None:  # nested: share the enclosing block's fits
+        yield _SHARED; return
+    _SHARED = {}
     try: yield _SHARED
-    finally: _SHARED = prev
+    finally: _SHARED = None
 
 def fingerprint(X:Interactions) -> str:
     "A digest of an `Interactions`' matrix, ids, rows and feature tables (equal data -> equal digest)."
@@ -76,14 +80,31 @@ def fingerprint(X:Interactions) -> str:
         if f is not None: h.update(pd.util.hash_pandas_object(f, index=True).to_numpy().tobytes())
     return h.hexdigest()
 
-def fit_component(name:str, params:dict|None, X:Interactions):
-    "(fitted model, seconds its fit took): `make_model(name, **params).fit(X)`, shared inside `shared_fits()`."
-    key = (name, json.dumps(params or {}, sort_keys=True, default=str), fingerprint(X)) if _SHARED is not None else None
-    if key is not None and key in _SHARED: return _SHARED[key]
+def fit_shared(model:Recommender, X:Interactions):
+    "(fitted model, seconds its fit took, reused?): `model.fit(X)`, or inside `shared_fits()` the same model (name and full parameters) already fitted on the same data."
+    key = None
+    if _SHARED is not None and model.name:
+        key = (model.name, json.dumps(model.get_params(), sort_keys=True, default=str), fingerprint(X))
+        if key in _SHARED: return (*_SHARED[key], True)
     t0 = time.perf_counter()
-    m = make_model(name, **(params or {})).fit(X)
-    out = (m, time.perf_counter() - t0)
+    model.fit(X)
+    out = (model, time.perf_counter() - t0)
     if key is not None: _SHARED[key] = out
+    return (*out, False)
+
+def fit_component(name:str, params:dict|None, X:Interactions):
+    "(fitted model, seconds its fit took, reused?): `make_model(name, **params).fit(X)`, shared inside `shared_fits()`."
+    return fit_shared(make_model(name, **(params or {})), X)
+
+def fit_components(self:Recommender, specs:dict, # {model: parameters}
+                   X:Interactions) -> dict:
+    "Fit (or reuse) each component of hybrid `self` on `X`; adds to `self.component_seconds_` (each one's fit cost) and `self.reused_seconds_` (the cost of those reused)."
+    out = {}
+    for n, p in specs.items():
+        m, s, hit = fit_component(n, p, X)
+        self.component_seconds_[n] = self.component_seconds_.get(n, 0.0) + s
+        if hit: self.reused_seconds_ += s
+        out[n] = m
     return out
 
 # %% ../../nbs/17_hybrids.ipynb #c013
@@ -152,9 +173,8 @@ class BlendRecommender(Recommender):
         self.components_ = {n: make_model(n, **(p or {})) for n, p in comps.items() if wt[n] > 0}
 
     def _fit(self, X:Interactions):
-        fitted = {n: fit_component(n, self.components[n], X) for n in self.components_}
-        self.components_ = {n: m for n, (m, _) in fitted.items()}
-        self.component_seconds_ = {n: s for n, (_, s) in fitted.items()}
+        self.component_seconds_, self.reused_seconds_ = {}, 0.0
+        self.components_ = fit_components(self, {n: self.components[n] for n in self.components_}, X)
 
     def _score(self, user_idx:np.ndarray) -> np.ndarray:
         out = None
@@ -183,9 +203,9 @@ class SwitchRecommender(Recommender):
 
     def _fit(self, X:Interactions):
         self.activity_ = X.user_activity()
-        self.primary_, s1 = fit_component(self.primary, self.primary_params, X)
-        self.fallback_, s2 = fit_component(self.fallback, self.fallback_params, X)
-        self.component_seconds_ = {self.primary: s1, self.fallback: s2}
+        self.component_seconds_, self.reused_seconds_ = {}, 0.0
+        self.primary_ = fit_components(self, {self.primary: self.primary_params}, X)[self.primary]
+        self.fallback_ = fit_components(self, {self.fallback: self.fallback_params}, X)[self.fallback]
 
     def served_by(self, user_idx) -> np.ndarray:
         "'primary' or 'fallback' for each user."

@@ -12,7 +12,7 @@ from ..core import RATING_COL, TIME_COL, DataError, ParamError, check_choice, ch
 from ..interactions import Interactions
 from .base import Recommender, register_model, make_model, topk_items, _age_days
 from .content import structured_features, _row_normalise
-from .hybrid import normalise_rows, check_component, fit_component
+from .hybrid import normalise_rows, check_component, fit_components
 
 # %% auto #0
 __all__ = ['VALID_MODES', 'DEFAULT_RERANK', 'MIN_RANK_USERS', 'validation_rows', 'item_vectors', 'feature_names',
@@ -170,14 +170,11 @@ class RerankRecommender(Recommender):
 
     def _components(self, X:Interactions) -> dict:
         "Fitted components (shared with other hybrids inside `shared_fits()`); their fit seconds add up in `component_seconds_`."
-        fitted = {n: fit_component(n, p, X) for n, p in self.components.items()}
-        secs = getattr(self, "component_seconds_", {})
-        self.component_seconds_ = {n: secs.get(n, 0.0) + s for n, (_, s) in fitted.items()}
-        return {n: m for n, (m, _) in fitted.items()}
+        return fit_components(self, self.components, X)
 
     def _fit(self, X:Interactions):
         import lightgbm
-        self.component_seconds_ = {}
+        self.component_seconds_, self.reused_seconds_ = {}, 0.0
         f = X.frame
         if f is None or "user_idx" not in f.columns:
             raise DataError(f"{self._what}: needs the interaction rows (X.frame with user_idx, item_idx); build X with Interactions.from_frame")
