@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_pipeline.ipynb #c002
 from __future__ import annotations
-import argparse, html, json, sys, tempfile, time
+import argparse, html, json, re, sys, tempfile, time
 from pathlib import Path
 
 import numpy as np
@@ -97,8 +97,12 @@ def stage_synthetic_scale(size:str="medium", seed:int=42, paths:ProjectPaths|Non
     return m
 
 # %% ../nbs/09_pipeline.ipynb #c010
+_FLOAT = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+")
+
 def _yaml_scalar(v:str):
+    "A command-line value as YAML reads it, except that `1e-05` (how DVC writes 0.00001) is a number, not text."
     import yaml
+    if _FLOAT.fullmatch(v): return float(v)  # PyYAML (YAML 1.1) reads exponents without a dot as strings
     try: return yaml.safe_load(v) if v != "" else ""
     except yaml.YAMLError: return v
 
