@@ -174,9 +174,6 @@ REPORTS = {
     "content": dict(title="Content and cold start", metrics="metrics/content.json",
                     blurb="Item text as TF-IDF and sentence embeddings: similar-to-X examples, the catalogue timed, and "
                           "content and segment models against collaborative ones on warm, cold-item and cold-user protocols."),
-    "hybrids": dict(title="Hybrids, personalisation and error analysis", metrics="metrics/hybrids.json",
-                    blurb="What each component of the best hybrid adds (ablation on every data set), MMR diversity, category "
-                          "caps and context against accuracy, per-segment blend weights, where the models fail, simulated CTR."),
     "pricing": dict(title="Dynamic pricing", metrics="metrics/pricing.json",
                     blurb="A simulated market with known demand: static pricing vs a learned LightGBM demand model with a "
                           "guardrailed optimiser vs the oracle, a simulated A/B test, and Online Retail's observational demand."),

@@ -147,7 +147,6 @@ class RerankRecommender(Recommender):
                  early_stopping:float=0.2, # share of the validation users kept aside to stop boosting early (0: off)
                  stopping_rounds:int=20, # rounds without a better nDCG@10 on them before stopping
                  batch_users:int=1024, # users whose candidates are built at once
-                 graded:bool=True, # ratings as grades 0-4 (True) or any held-out interaction as relevant (False)
                 ):
         comps = dict(DEFAULT_RERANK if components is None else components)
         if not comps: raise ParamError("components is empty; expected at least one {model name: parameters}")
@@ -166,7 +165,7 @@ class RerankRecommender(Recommender):
                          min_child_samples=_int_param("min_child_samples", min_child_samples),
                          seed=_int_param("seed", seed, 0), max_train_users=max_train_users,
                          early_stopping=float(early_stopping), stopping_rounds=_int_param("stopping_rounds", stopping_rounds),
-                         batch_users=_int_param("batch_users", batch_users), graded=bool(graded))
+                         batch_users=_int_param("batch_users", batch_users))
         self.feature_names_ = feature_names(comps)
 
     def _components(self, X:Interactions) -> dict:
@@ -183,13 +182,13 @@ class RerankRecommender(Recommender):
         Xf = X.like(f[~valid])
         V = f[valid]
         vu, vi = V["user_idx"].to_numpy(np.int64), V["item_idx"].to_numpy(np.int64)
-        if X.values == "rating" and self.graded:   # the grade of a pair rated more than once: its mean rating's
+        if X.values == "rating":   # the grade of a pair rated more than once: its mean rating's
             r = pd.Series(V[RATING_COL].to_numpy(np.float64)).groupby([vu, vi]).mean()
             vu, vi = (r.index.get_level_values(k).to_numpy(np.int64) for k in (0, 1))
             grade = np.maximum(np.round(r.to_numpy()) - 1, 0)
         else: grade = np.ones(len(vu))
         L = sp.csr_matrix((grade, (vu, vi)), shape=X.matrix.shape)
-        if not (X.values == "rating" and self.graded): L.data[:] = 1.0   # duplicates summed: back to 1
+        if X.values != "rating": L.data[:] = 1.0             # duplicates summed: back to 1
         L = (L - L.multiply(Xf.matrix != 0)).tocsr()            # a pair already in the fit rows is no candidate
         L.eliminate_zeros()
         users = np.flatnonzero(np.diff(L.indptr) > 0)
