@@ -17,16 +17,20 @@ from .core import (USER_COL, ITEM_COL, RATING_COL, TIME_COL, DataError, ParamErr
 from .interactions import Interactions
 from .splits import stratified_split, time_cutoff_split, new_pairs_only, VALID_SEED
 from .metrics import (ranking_metrics, ranking_metrics_naive, precision_recall_curve, rmse, mae,
+                                   precision_at_k, ndcg_at_k, map_score,
                                    catalogue_coverage, novelty)
 from .models.base import make_model, topk_items, topk_items_naive, MODELS
-from .models.hybrid import shared_fits, fit_shared
+from .models.hybrid import shared_fits, fit_shared, parse_components
 
 # %% auto #0
-__all__ = ['PROTOCOLS', 'COLD_PROTOCOLS', 'AGGREGATE_COLUMNS', 'TIMING_SUFFIX', 'PUBLISHED_ML100K', 'PUBLISHED_SOURCE',
-           'HEADLINE', 'README_START', 'README_END', 'Protocol', 'split_for_protocol', 'EvalData', 'side_frames',
-           'make_eval_data', 'recommend_candidates', 'evaluate_model', 'drop_timings', 'load_model_modules',
-           'run_benchmark', 'ground_truth_metrics', 'validation_data', 'grid_points', 'tune_model', 'results_table',
-           'model_kind', 'headline_table', 'speed_benchmark', 'results_markdown', 'update_readme']
+__all__ = ['PROTOCOLS', 'COLD_PROTOCOLS', 'AGGREGATE_COLUMNS', 'TIMING_SUFFIX', 'SPREAD_METRICS', 'SEED_PARAMS',
+           'PUBLISHED_ML100K', 'PUBLISHED_SOURCE', 'PUBLISHED_SPLIT_ML100K', 'HEADLINE', 'SPREAD_COLUMNS',
+           'README_START', 'README_END', 'Protocol', 'split_for_protocol', 'EvalData', 'side_frames', 'make_eval_data',
+           'recommend_candidates', 'evaluate_model', 'drop_timings', 'bootstrap_weights', 'bootstrap_intervals',
+           'paired_test', 'add_spread', 'load_model_modules', 'run_benchmark', 'with_seed', 'is_stochastic',
+           'seed_spread', 'parallel_map', 'ground_truth_metrics', 'validation_data', 'grid_points', 'tune_model',
+           'split_metrics', 'results_table', 'model_kind', 'headline_table', 'interval_text', 'vs_best_text',
+           'seed_text', 'significance_summary', 'speed_benchmark', 'results_markdown', 'update_readme']
 
 # %% ../nbs/30_benchmark.ipynb #c005
 PROTOCOLS = ("ms-stratified", "temporal-cutoff", "cold-items", "cold-users")
@@ -170,7 +174,11 @@ def recommend_candidates(model, users:np.ndarray, candidates:np.ndarray, k:int, 
         out[a:a + len(u)] = np.where(idx >= 0, cand[np.maximum(idx, 0)], -1)
     return out
 
-def evaluate_model(model, d:EvalData, k:int=10, max_k:int=50, extra=None) -> tuple[dict, pd.DataFrame]:
+SPREAD_METRICS = ("precision_at_{k}", "ndcg_at_{k}", "map")  # metrics that get intervals and seed spreads
+
+def evaluate_model(model, d:EvalData, k:int=10, max_k:int=50, extra=None,
+                   per_user:dict|None=None, # if given, filled with {metric: per-user values} of `SPREAD_METRICS` (rows of `d.users`)
+                  ) -> tuple[dict, pd.DataFrame]:
     "Fit `model` on `d.train`, recommend for `d.users`, and return (metrics, Precision/Recall@K curve); `extra(top, d, k)` adds metrics."
     model, fit_s, _ = fit_shared(model, d.train)  # inside `shared_fits()` a hybrid later reuses this fit
     t0 = time.perf_counter()
@@ -180,6 +188,9 @@ def evaluate_model(model, d:EvalData, k:int=10, max_k:int=50, extra=None) -> tup
     t0 = time.perf_counter()
     truth = d.truth[d.users]
     m = ranking_metrics(top[:, :k], truth, k=k)
+    if per_user is not None:
+        fns = {f"precision_at_{k}": precision_at_k, f"ndcg_at_{k}": ndcg_at_k, "map": map_score}
+        per_user.update({name: fn(top[:, :k], truth, k=k, per_user=True) for name, fn in fns.items()})
     curve = precision_recall_curve(top, truth, ks=range(1, max_k + 1))
     if d.candidates is None: m["coverage_at_%d" % k] = catalogue_coverage(top[:, :k], d.train.n_items)
     else:  # coverage of the candidate set (candidate indices are sorted)
@@ -202,6 +213,61 @@ def drop_timings(m:dict) -> dict:
     "A copy of a nested metrics dict without the timing keys (those ending in `_seconds`)."
     return {k: drop_timings(v) if isinstance(v, dict) else v for k, v in m.items() if not k.endswith(TIMING_SUFFIX)}
 
+# %% ../nbs/30_benchmark.ipynb #c013b
+def bootstrap_weights(n:int, # users
+                      resamples:int=1000, seed:int=0) -> np.ndarray:
+    "A (resamples x n) matrix of multinomial counts: row r says how often each user is drawn in resample r."
+    check_positive("resamples", resamples, integer=True); check_positive("n", n, integer=True)
+    rng = np.random.default_rng(seed)
+    return rng.multinomial(n, np.full(n, 1.0 / n), size=resamples).astype(np.float64)
+
+def _quantiles(boot:np.ndarray, level:float) -> tuple[float, float]:
+    a = (1 - level) / 2
+    lo, hi = np.quantile(boot, [a, 1 - a])
+    return float(lo), float(hi)
+
+def bootstrap_intervals(values:dict, # {metric: per-user values}, all of the same users
+                        weights:np.ndarray, # from `bootstrap_weights`
+                        level:float=0.95) -> dict:
+    "`{metric}_ci_low` / `{metric}_ci_high`: percentile intervals of the per-user means under the resampling `weights`."
+    out = {}
+    for name, v in values.items():
+        v = np.asarray(v, dtype=np.float64)
+        if v.shape != (weights.shape[1],):
+            raise DataError(f"bootstrap_intervals: {name} has {v.shape} values; the resampling has {weights.shape[1]} users")
+        if np.isnan(v).any(): raise DataError(f"bootstrap_intervals: {name} has {int(np.isnan(v).sum())} NaN value(s)")
+        out[f"{name}_ci_low"], out[f"{name}_ci_high"] = _quantiles(weights @ v / v.size, level)
+    return out
+
+def paired_test(a:np.ndarray, b:np.ndarray, # per-user values of two models on the same users
+                weights:np.ndarray, level:float=0.95) -> dict:
+    "Mean of `a - b`, its paired bootstrap interval, and the two-sided paired t-test p-value."
+    from scipy.stats import ttest_rel
+    a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
+    if a.shape != b.shape: raise DataError(f"paired_test: {a.shape} and {b.shape} values; expected the same users")
+    diff = a - b
+    lo, hi = _quantiles(weights @ diff / diff.size, level)
+    p = 1.0 if np.allclose(diff, diff[0], rtol=0, atol=1e-15) else float(ttest_rel(a, b).pvalue)
+    return {"diff": float(diff.mean()), "ci_low": lo, "ci_high": hi, "p": p}
+
+def add_spread(results:dict, # {model: metrics} of one run, updated in place
+               per_user:dict, # {model: {metric: per-user values}} of the same run
+               k:int=10, resamples:int=1000, seed:int=0, level:float=0.95) -> dict:
+    "Add per-user bootstrap intervals to every model of a run, and a paired test of its nDCG@k against the best model's."
+    if not per_user: return results
+    n = len(next(iter(next(iter(per_user.values())).values())))
+    w = bootstrap_weights(n, resamples, seed)
+    key = f"ndcg_at_{k}"
+    for name, pu in per_user.items(): results[name].update(bootstrap_intervals(pu, w, level))
+    best = max(per_user, key=lambda m: (results[m][key], m))
+    for name, pu in per_user.items():
+        t = paired_test(pu[key], per_user[best][key], w, level)
+        results[name].update({f"{key}_vs_best_diff": t["diff"], f"{key}_vs_best_ci_low": t["ci_low"],
+                              f"{key}_vs_best_ci_high": t["ci_high"], f"{key}_vs_best_p": t["p"],
+                              "tied_with_best": int(name == best or t["ci_low"] <= 0 <= t["ci_high"])})
+    return results
+
+
 # %% ../nbs/30_benchmark.ipynb #c011
 def load_model_modules():
     "Import every module of `reco_research.models` (and the personalisation layer), so that each model registers itself in `MODELS`."
@@ -218,8 +284,12 @@ def run_benchmark(inter:pd.DataFrame, # canonical interactions of one data set
                   truth_utility:np.ndarray|None=None, # synthetic shop: true utility, users x items by raw id
                   users:pd.DataFrame|None=None, # user table for models that read features (see `side_frames`)
                   items:pd.DataFrame|None=None, # item table for models that read features
+                  resamples:int=1000, # per-user bootstrap resamples of the intervals and paired tests (0: none)
+                  bootstrap_seed:int=0, # seed of the resampling (the same draw for every model: paired)
+                  skip_inapplicable:bool=False, # own data: a model whose needs the data does not meet (DataError/ParamError
+                                                # in its fit, e.g. user features) is left out and named in info["not_applicable"]
                  ) -> tuple[dict, pd.DataFrame, dict]:
-    "Evaluate `models` on `inter` under `protocol`: ({model: metrics}, curves, split info)."
+    "Evaluate `models` on `inter` under `protocol`: ({model: metrics, with intervals and tests against the best}, curves, split info)."
     from tqdm.auto import tqdm
     log = log or get_logger("benchmark")
     if not models: raise ParamError("models is empty: name at least one registered model")
@@ -227,16 +297,74 @@ def run_benchmark(inter:pd.DataFrame, # canonical interactions of one data set
     for name in models: check_choice("model", name, MODELS)
     train, test, info = split_for_protocol(inter, protocol)
     d = make_eval_data(train, test, protocol.values, info, users=users, items=items)
-    results, curves = {}, []
+    results, curves, per_user, not_applicable = {}, [], {}, {}
     with limit_threads(1), shared_fits():  # a hybrid reuses its components' fits from the same run
         for name in tqdm(models, desc=protocol.name, disable=not progress):
             model = make_model(name, **(model_params or {}).get(name, {}))
             extra = (lambda top, d_, k_: ground_truth_metrics(top, d_, truth_utility, k_)) if truth_utility is not None else None
-            m, c = evaluate_model(model, d, protocol.k, protocol.max_k, extra=extra)
+            per_user[name] = {}
+            try: m, c = evaluate_model(model, d, protocol.k, protocol.max_k, extra=extra, per_user=per_user[name])
+            except (DataError, ParamError) as e:
+                if not skip_inapplicable: raise
+                per_user.pop(name); not_applicable[name] = str(e)
+                log.warning(f"{protocol.name} {name}: not applicable to this data ({e})"); continue
             results[name] = m; curves.append(c.assign(model=name))
             log.info(f"{protocol.name} {name}: P@{protocol.k} {m[f'precision_at_{protocol.k}']:.4f} "
                      f"nDCG@{protocol.k} {m[f'ndcg_at_{protocol.k}']:.4f} fit {m['fit_seconds']:.2f} s")
-    return results, pd.concat(curves, ignore_index=True), d.info
+    if not results: raise DataError(f"{protocol.name}: no model applies to this data: {not_applicable}")
+    if resamples: add_spread(results, per_user, protocol.k, resamples, bootstrap_seed)
+    return results, pd.concat(curves, ignore_index=True), {**d.info, "not_applicable": not_applicable}
+
+# %% ../nbs/30_benchmark.ipynb #c013f
+SEED_PARAMS = ("seed", "random_state")
+
+def _param_names(name:str) -> set:
+    import inspect
+    return set(inspect.signature(MODELS[name]).parameters) if name in MODELS else set()
+
+def with_seed(name:str, # registry name
+              params:dict|None, # its parameters (hybrids: with their components', see `with_component_params`)
+              seed:int) -> dict:
+    "`params` of model `name` with every seed parameter, its own and its components', set to `seed`."
+    load_model_modules(); check_choice("model", name, MODELS)
+    params, keys = dict(params or {}), _param_names(name)
+    for s in SEED_PARAMS:
+        if s in keys: params[s] = int(seed)
+    comps = params.get("components")
+    if isinstance(comps, str): comps = parse_components(comps)
+    if isinstance(comps, dict): params["components"] = {c: with_seed(c, p, seed) for c, p in comps.items()}
+    for key, pkey in (("primary", "primary_params"), ("fallback", "fallback_params"), ("base", "base_params")):
+        if params.get(key) and pkey in keys: params[pkey] = with_seed(params[key], params.get(pkey), seed)
+    return params
+
+def is_stochastic(name:str, params:dict|None=None) -> bool:
+    "Does model `name` (or one of its components) take a seed?"
+    return with_seed(name, params, 0) != with_seed(name, params, 1)
+
+def seed_spread(runs:list[dict], # one {model: metrics} per seed
+                metrics=SPREAD_METRICS, k:int=10) -> dict:
+    "{model: {metric_seed_mean, _seed_std, _seed_min, _seed_max, n_seeds}} over the seeds each model ran with."
+    out = {}
+    for name in dict.fromkeys(m for r in runs for m in r):
+        got = [r[name] for r in runs if name in r]
+        row = {"n_seeds": len(got)}
+        for metric in (m.format(k=k) for m in metrics):
+            v = np.array([g[metric] for g in got], np.float64)
+            row.update({f"{metric}_seed_mean": float(v.mean()), f"{metric}_seed_std": float(v.std(ddof=1)) if len(v) > 1 else 0.0,
+                        f"{metric}_seed_min": float(v.min()), f"{metric}_seed_max": float(v.max())})
+        out[name] = row
+    return out
+
+def parallel_map(fn, items, n_jobs:int=1) -> list:
+    "`[fn(x) for x in items]`, in up to `n_jobs` processes (loky; one task at a time per process, results in order)."
+    items = list(items)
+    jobs = max(1, min(int(n_jobs), len(items)))
+    if jobs == 1: return [fn(x) for x in items]
+    from joblib import Parallel, delayed
+    from joblib.externals.loky import get_reusable_executor
+    try: return Parallel(n_jobs=jobs, backend="loky", batch_size=1)(delayed(fn)(x) for x in items)
+    finally: get_reusable_executor().shutdown(wait=True)  # idle workers would otherwise hold the parent 300 s at exit
+
 
 # %% ../nbs/30_benchmark.ipynb #c017
 def ground_truth_metrics(top:np.ndarray, d:EvalData, utility:np.ndarray, k:int=10) -> dict:
@@ -287,11 +415,15 @@ def tune_model(name:str, grid:dict, d:EvalData, base_params:dict|None=None, k:in
     with limit_threads(1), shared_fits():  # a hybrid's grid re-weights the same fitted components
         for gp in tqdm(grid_points(grid), desc=f"tune {name}", disable=not progress):
             params = {**(base_params or {}), **gp}
-            m, _ = evaluate_model(make_model(name, **params), d, k=k, max_k=k)
+            try: m, _ = evaluate_model(make_model(name, **params), d, k=k, max_k=k)
+            except DataError as e:  # a point the data cannot serve (e.g. demographics where there are none): infeasible
+                rows.append({**gp, metric: np.nan, "fit_seconds": np.nan, "infeasible": str(e)}); continue
             if metric not in m: raise ParamError(f"metric={metric!r}: model {name!r} does not produce it; has {sorted(m)}")
             rows.append({**gp, **{c: m[c] for c in (f"precision_at_{k}", f"ndcg_at_{k}", "map", "rmse") if c in m},
                          "fit_seconds": m["fit_seconds"]})
     table = pd.DataFrame(rows)
+    if table[metric].isna().all():
+        raise DataError(f"tune {name}: no grid point fits this data: {table['infeasible'].iloc[0]}")
     best = int(table[metric].idxmin() if lower_better else table[metric].idxmax())
     return {**(base_params or {}), **grid_points(grid)[best]}, table
 
@@ -306,10 +438,27 @@ PUBLISHED_ML100K = pd.DataFrame([
     ("BiVAE",                 0.1461, 0.4751, 0.4118, 0.2191, np.nan, 11.5),
 ], columns=["model", "map", "ndcg_at_10", "precision_at_10", "recall_at_10", "rmse", "fit_seconds"])
 PUBLISHED_SOURCE = "Microsoft Recommenders, MovieLens 100K benchmark (ms-stratified protocol, k = 10); NCF, LightGCN, BiVAE timed on a GPU"
+# Microsoft Recommenders' ms-stratified split of MovieLens 100K, as BENCHMARKS.md gives it
+PUBLISHED_SPLIT_ML100K = dict(train_rows=75066, test_rows=24934, test_users=943, test_items=1473,
+                              train_sha256="330fd50a0be1345fe83439aca6b1fe3f9b695ed98650a9f0be4cf48adf1411aa",
+                              test_sha256="0618341d09f2d612dd89ea78dbfb85fa85123956286726985048eb3f668eafd1")
+
+def split_metrics(fp:dict, published:dict|None=None) -> dict:
+    "A `split_fingerprint` as numeric metrics: counts, the first 48 bits of each hash as an integer, and 0/1 matches with `published`."
+    out = {k: v for k, v in fp.items() if not k.endswith("_sha256")}
+    out.update({f"{k[:-7]}_sha256_head48": int(v[:12], 16) for k, v in fp.items() if k.endswith("_sha256")})
+    if published:
+        out["counts_match_published"] = int(all(fp[k] == published[k] for k in ("train_rows", "test_rows", "test_users", "test_items")))
+        out["sha256_match_published"] = int(fp["train_sha256"] == published["train_sha256"] and fp["test_sha256"] == published["test_sha256"])
+    return out
+
 
 # %% ../nbs/30_benchmark.ipynb #c026
 HEADLINE = ["precision_at_10", "recall_at_10", "ndcg_at_10", "map", "map_at_10", "rmse", "mae", "fit_seconds",
             "fit_standalone_seconds", "recommend_seconds"]
+SPREAD_COLUMNS = ([f"{m}_ci_{b}" for m in ("precision_at_10", "ndcg_at_10", "map") for b in ("low", "high")]
+                  + ["ndcg_at_10_vs_best_p", "tied_with_best", "n_seeds"]
+                  + [f"{m}_seed_{s}" for m in ("precision_at_10", "ndcg_at_10", "map") for s in ("mean", "std")])
 
 def results_table(bench:dict, with_published:bool=True) -> pd.DataFrame:
     "One row per (dataset, protocol, model, source) with the headline columns."
@@ -319,7 +468,7 @@ def results_table(bench:dict, with_published:bool=True) -> pd.DataFrame:
     if with_published and ("ml-100k", "ms-stratified") in set(zip(df.get("dataset", []), df.get("protocol", []))):
         pub = PUBLISHED_ML100K.assign(dataset="ml-100k", protocol="ms-stratified", source="published")
         df = pd.concat([df, pub], ignore_index=True)
-    cols = ["dataset", "protocol", "model", "source"] + [c for c in HEADLINE if c in df]
+    cols = ["dataset", "protocol", "model", "source"] + [c for c in HEADLINE + SPREAD_COLUMNS if c in df]
     return df[cols].sort_values(["dataset", "protocol", "source", "ndcg_at_10"], ascending=[True, True, True, False],
                                 ignore_index=True)
 
@@ -339,7 +488,49 @@ def headline_table(bench:dict, dataset:str, protocol:str, k:int=10) -> pd.DataFr
         t["fit_standalone_seconds"] = t["fit_standalone_seconds"].fillna(t["fit_seconds"])
     t = t.sort_values(f"ndcg_at_{k}", ascending=False, ignore_index=True)
     t.insert(0, "rank", np.arange(1, len(t) + 1))
+    key = f"ndcg_at_{k}"
+    if f"{key}_ci_low" in t:  # the interval and the paired test as readable text; the numbers stay in their columns
+        t.insert(t.columns.get_loc(key) + 1, f"{key} 95% CI", [interval_text(lo, hi) for lo, hi in zip(t[f"{key}_ci_low"], t[f"{key}_ci_high"])])
+        t.insert(t.columns.get_loc(f"{key} 95% CI") + 1, "vs best", [vs_best_text(tb, pv) for tb, pv in
+                                                               zip(t["tied_with_best"], t[f"{key}_vs_best_p"])])
+    if f"{key}_seed_mean" in t:
+        t[f"{key} over seeds"] = [seed_text(m, s_, n) for m, s_, n in zip(t[f"{key}_seed_mean"], t[f"{key}_seed_std"], t["n_seeds"])]
     return t.drop(columns=["dataset", "protocol", "source"]).dropna(axis=1, how="all")
+
+def interval_text(lo, hi) -> str:
+    "`[0.4812, 0.5163]`, or an empty string where there is no interval (published rows)."
+    return "" if pd.isna(lo) else f"[{lo:.4f}, {hi:.4f}]"
+
+def vs_best_text(tied, p) -> str:
+    "The paired test against the best model in words: best | tied (p 0.31) | worse (p < 0.001)."
+    if pd.isna(tied): return ""
+    if p == 1.0 and tied: return "best"
+    ptxt = "p < 0.001" if p < 0.001 else f"p {p:.3f}"
+    return f"tied ({ptxt})" if tied else f"worse ({ptxt})"
+
+def seed_text(mean, std, n) -> str:
+    "`0.4981 ± 0.0021 (3 seeds)`, or an empty string for a model that ran with one seed."
+    return "" if pd.isna(mean) or n < 2 else f"{mean:.4f} ± {std:.4f} ({int(n)} seeds)"
+
+def significance_summary(bench:dict, dataset:str, protocol:str, k:int=10) -> str:
+    "One paragraph: the best model by nDCG@k with its interval, the models a paired test cannot tell from it, the rest."
+    rows = bench[dataset][protocol]
+    key = f"ndcg_at_{k}"
+    if not rows or f"{key}_ci_low" not in next(iter(rows.values())): return ""
+    best = max(rows, key=lambda m: (rows[m][key], m))
+    b = rows[best]
+    tied = sorted((m for m, r in rows.items() if m != best and r["tied_with_best"]), key=lambda m: -rows[m][key])
+    txt = (f"On **{dataset}** (`{protocol}`) the best model by nDCG@{k} is **{best}** ({b[key]:.4f}, 95% interval "
+           f"{interval_text(b[f'{key}_ci_low'], b[f'{key}_ci_high'])}). ")
+    if tied:
+        txt += ("A paired test over the same users cannot tell it from " +
+                ", ".join(f"`{m}` ({rows[m][key]:.4f}, p {rows[m][f'{key}_vs_best_p']:.2f})" for m in tied) +
+                ": the order among these is not a result. ")
+    else: txt += "Every other model is significantly worse (paired test over users, 95%). "
+    n_worse = len(rows) - 1 - len(tied)
+    if tied and n_worse: txt += f"The other {n_worse} model(s) are significantly worse."
+    return txt.strip()
+
 
 # %% ../nbs/30_benchmark.ipynb #c032
 def _best(fn, repeats:int) -> float:
@@ -373,7 +564,7 @@ README_START, README_END = "<!-- results:start (generated by `reco readme` from 
 def _md_table(df:pd.DataFrame) -> str:
     def f(v, col):
         if isinstance(v, str): return v
-        if v is None or (isinstance(v, float) and np.isnan(v)): return "–"
+        if v is None or v == "" or (isinstance(v, float) and np.isnan(v)): return "–"
         return f"{v:.3g}" if col.endswith(TIMING_SUFFIX) else f"{v:.4f}"
     lines = ["| " + " | ".join(df.columns) + " |", "|" + "---|" * len(df.columns)]
     lines += ["| " + " | ".join(f(v, c) for v, c in zip(row, df.columns)) + " |" for row in df.itertuples(index=False)]
@@ -385,9 +576,20 @@ def results_markdown(bench:dict, speed:dict|None=None) -> str:
     out = []
     for (ds, pr), g in tab.groupby(["dataset", "protocol"], sort=True):
         g = g.assign(model=np.where(g["source"] == "published", g["model"] + " (published)", g["model"]))
-        cols = ["model"] + [c for c in ["precision_at_10", "recall_at_10", "ndcg_at_10", "map", "map_at_10", "rmse", "fit_seconds"]
-                            if c in g and g[c].notna().any()]
+        if "ndcg_at_10_ci_low" in g:
+            g = g.assign(**{"nDCG@10 95% CI": [interval_text(lo, hi) for lo, hi in zip(g["ndcg_at_10_ci_low"], g["ndcg_at_10_ci_high"])],
+                            "vs best": [vs_best_text(t, p) for t, p in zip(g["tied_with_best"], g["ndcg_at_10_vs_best_p"])]})
+        if "ndcg_at_10_seed_mean" in g:
+            g = g.assign(**{"nDCG@10 over seeds": [seed_text(m, s, n) for m, s, n in zip(g["ndcg_at_10_seed_mean"], g["ndcg_at_10_seed_std"], g["n_seeds"])]})
+        cols = ["model"] + [c for c in ["precision_at_10", "recall_at_10", "ndcg_at_10", "nDCG@10 95% CI", "vs best", "nDCG@10 over seeds",
+                                        "map", "map_at_10", "rmse", "fit_seconds"]
+                            if c in g and g[c].replace("", np.nan).notna().any()]
         out.append(f"**{ds}**, protocol `{pr}` (k = 10)\n\n{_md_table(g[cols])}")
+    if "ndcg_at_10_ci_low" in tab:
+        out.insert(0, "Intervals are per-user bootstrap 95% intervals (1,000 resamples of the evaluated users). \"vs best\" is a "
+                      "paired test over the same users against the data set's best model by nDCG@10: *tied* when the bootstrap "
+                      "interval of the per-user difference contains 0 (the run cannot tell the two apart), with the paired t-test "
+                      "p-value. \"Over seeds\": mean ± standard deviation of stochastic models re-run with other seeds.")
     if speed:
         out.append("Evaluation machinery on ML-100K (all users, k = 10, best of 5): ranking metrics "
                    f"{speed['metrics_seconds']*1e3:.1f} ms (naive per-user Python: {speed['metrics_naive_seconds']*1e3:.0f} ms); "

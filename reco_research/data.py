@@ -17,10 +17,11 @@ from .core import (USER_COL, ITEM_COL, RATING_COL, WEIGHT_COL, TIME_COL, INTERAC
                                 ParamError, check_choice, atomic_dir, write_parquet, get_paths, get_logger)
 
 # %% auto #0
-__all__ = ['DATASETS', 'RETAIL_COLUMNS', 'PRODUCT_CODE', 'CLEAN_RULES', 'DUPLICATE_RULES', 'DatasetSpec', 'get_spec',
-           'sha256_file', 'verify_files', 'download', 'load_movielens', 'load_online_retail', 'clean_online_retail',
-           'retail_catalogue', 'retail_customers', 'retail_daily', 'prepare_movielens', 'retail_interactions',
-           'prepare_online_retail', 'load_interactions_file', 'load_features_file', 'prepare_custom', 'load_prepared']
+__all__ = ['DATASETS', 'RETAIL_COLUMNS', 'PRODUCT_CODE', 'CLEAN_RULES', 'DUPLICATE_RULES', 'FREE_TEXT_COLUMNS', 'DatasetSpec',
+           'get_spec', 'sha256_file', 'verify_files', 'download', 'load_movielens', 'load_online_retail',
+           'clean_online_retail', 'retail_catalogue', 'retail_customers', 'retail_daily', 'prepare_movielens',
+           'retail_interactions', 'prepare_online_retail', 'load_interactions_file', 'load_features_file',
+           'prepare_custom', 'load_prepared']
 
 # %% ../nbs/01_data.ipynb #c005
 _log = get_logger("data")
@@ -632,6 +633,47 @@ def _features(path, id_col, canon:str, ids:pd.Series, param:str) -> tuple[pd.Dat
     extra = uniq[~uniq.isin(f[canon])].sort_values()
     return pd.concat([f, pd.DataFrame({canon: extra})], ignore_index=True), covered
 
+FREE_TEXT_COLUMNS = ("title", "description", "name", "text")  # never split in "auto" mode: the text models read them
+
+def _check_separator(sep) -> str:
+    if not isinstance(sep, str) or not 1 <= len(sep) <= 3 or sep.isspace() or any(ch.isalnum() for ch in sep):
+        raise ParamError(f"multi_separator={sep!r} is invalid; expected 1-3 punctuation characters such as '|', ';' or ','")
+    return sep
+
+def _multi_columns(v) -> str|list|None:
+    "`multi_columns` as 'auto', a list of column names or None (no column split)."
+    v = _none(v)
+    if v is None: return None
+    if isinstance(v, str):
+        if v.strip() == "auto": return "auto"
+        v = [c.strip() for c in v.split(",")]
+    if not isinstance(v, (list, tuple)) or not v or not all(isinstance(c, str) and c for c in v):
+        raise ParamError(f"multi_columns={v!r} is invalid; expected 'auto', a comma list of column names, or '' for none")
+    return list(v)
+
+def _label_sets(f:pd.DataFrame, sep:str, id_col:str, path, columns) -> tuple[pd.DataFrame, list[str]]:
+    "`f` with its multi-valued columns (`columns`: 'auto' or names) rewritten as canonical `a|b` label sets; their names."
+    from reco_research.models.content import MAX_LABELS, MULTI_LABEL_SEP
+    if columns is None: return f, []
+    cols = []
+    for c in f.columns:
+        s = f[c]
+        if c == id_col or (columns != "auto" and c not in columns): continue
+        t = s.dropna().astype(str)
+        if columns == "auto":
+            if c in FREE_TEXT_COLUMNS or not (pd.api.types.is_string_dtype(s) or s.dtype == object): continue
+            if not t.str.contains(sep, regex=False).any(): continue
+            if t.str.split(sep, regex=False).explode().str.strip().nunique() > MAX_LABELS: continue  # sentences, not labels
+        if sep != MULTI_LABEL_SEP and t.str.contains(MULTI_LABEL_SEP, regex=False).any():
+            raise DataError(f"{_resolve(path)}: column {c!r} is split at multi_separator={sep!r} but also holds "
+                            f"{MULTI_LABEL_SEP!r}, which joins the labels of a set; replace it or use multi_separator={MULTI_LABEL_SEP!r}")
+        def canon(v):
+            if pd.isna(v): return v
+            labels = [x.strip() for x in str(v).split(sep)]
+            return MULTI_LABEL_SEP.join(dict.fromkeys(x for x in labels if x))
+        f = f.assign(**{c: s.map(canon).astype("string")}); cols.append(c)
+    return f, cols
+
 def prepare_custom(out_dir:str|Path, # prepared folder to write
                    path:str|Path, # interactions file (see `load_interactions_file`)
                    user_col:str, item_col:str, # id columns of the interactions file
@@ -641,14 +683,25 @@ def prepare_custom(out_dir:str|Path, # prepared folder to write
                    item_features:str|Path|None=None, # optional item feature file
                    item_id_col:str|None=None, # its id column (default: `item_col`)
                    duplicates:str="sum", # rule for repeated (user, item, timestamp): sum | first | error
+                   multi_separator:str="|", # separator of several values in one attribute cell ("Action|Comedy")
+                   multi_columns="auto", # columns holding several values: "auto", a comma list (or list) of names, "" none
                   ) -> dict:
     "Write a user's interactions (and feature files) in the prepared form; return summary numbers."
+    sep, mcols = _check_separator(multi_separator), _multi_columns(multi_columns)
     inter = load_interactions_file(path, user_col, item_col, rating_col, weight_col, timestamp_col, duplicates)
     uf, ifp = _none(user_features), _none(item_features)
     users, u_cov = _features(uf, _none(user_id_col) or user_col, USER_COL, inter[USER_COL], "user_col")
     items, i_cov = _features(ifp, _none(item_id_col) or item_col, ITEM_COL, inter[ITEM_COL], "item_col")
+    if isinstance(mcols, list):
+        missing = [c for c in mcols if c not in users.columns[1:] and c not in items.columns[1:]]
+        if missing:
+            raise DataError(f"multi_columns names {missing}, found in neither feature file; user features "
+                            f"({_resolve(uf) if uf else 'none'}): {list(users.columns[1:])}, item features "
+                            f"({_resolve(ifp) if ifp else 'none'}): {list(items.columns[1:])}")
+    users, u_multi = _label_sets(users, sep, USER_COL, uf, mcols)
+    items, i_multi = _label_sets(items, sep, ITEM_COL, ifp, mcols)
     _write_folder(out_dir, {"interactions": inter, "users": users, "items": items})
-    return {**_summary(inter), "duplicates": inter.attrs.get("n_duplicates", 0),
+    return {**_summary(inter), "duplicates": inter.attrs.get("n_duplicates", 0), "multi_valued_columns": len(u_multi) + len(i_multi),
             "users_with_features": u_cov, "items_with_features": i_cov,
             "has_rating": int(inter[RATING_COL].notna().any()), "has_timestamp": int(inter[TIME_COL].notna().any())}
 

@@ -13,9 +13,10 @@ from .core import DataError, ParamError, check_choice, check_positive, TIME_COL,
 from .interactions import Interactions
 
 # %% auto #0
-__all__ = ['NORMALISERS', 'OTHER', 'DEMOGRAPHICS', 'BEHAVIOUR', 'LOG_FEATURES', 'AGE_BINS', 'AGE_LABELS', 'ITEM_CATEGORICALS',
-           'impute', 'normalise', 'one_hot', 'multi_hot', 'price_bands', 'product_type', 'item_categories',
-           'primary_category', 'demographics', 'user_vectors', 'item_vectors', 'feature_group', 'standardise']
+__all__ = ['NORMALISERS', 'OTHER', 'DEMOGRAPHICS', 'BEHAVIOUR', 'LOG_FEATURES', 'AGE_BINS', 'AGE_LABELS', 'LABEL_SETS',
+           'ITEM_CATEGORICALS', 'impute', 'normalise', 'one_hot', 'multi_hot', 'label_set_columns', 'price_bands',
+           'product_type', 'item_categories', 'primary_category', 'demographics', 'user_vectors', 'item_vectors',
+           'feature_group', 'standardise']
 
 # %% ../nbs/06_features.ipynb #c005
 NORMALISERS = ("standard", "minmax", "log", "robust")
@@ -119,15 +120,28 @@ def multi_hot(s:pd.Series, # pipe-separated labels, e.g. "Action|Comedy"
               sep:str="|", # separator
               max_levels:int|None=None, # keep the most frequent labels only (the rest are dropped)
               prefix:str="", # column name prefix
+              levels:list|None=None, # labels of an earlier call (`attrs['levels']`): exactly these columns, in this order
              ) -> pd.DataFrame:
-    "0/1 float columns, one per label found in `s` (sorted by name); missing values give zeros."
-    d = s.fillna("").astype(str).str.get_dummies(sep=sep)
+    "0/1 float columns, one per label found in `s` (sorted by name); missing values give zeros; labels in `attrs['levels']`."
+    d = s.astype(object).where(s.notna(), "").astype(str).str.get_dummies(sep=sep)
     d = d.loc[:, [c for c in d.columns if c.strip()]]
-    if max_levels is not None:
+    if levels is not None: d = d.reindex(columns=[str(v) for v in levels], fill_value=0)
+    elif max_levels is not None:
         check_positive("max_levels", max_levels, integer=True)
         cnt = d.sum()
         d = d[sorted(sorted(d.columns, key=lambda k: (-cnt[k], k))[:int(max_levels)])]
-    return d.astype(np.float64).rename(columns=lambda c: f"{prefix}{c}")
+    out = d.astype(np.float64).rename(columns=lambda c: f"{prefix}{c}")
+    out.attrs["levels"] = list(d.columns)
+    return out
+
+def label_set_columns(frame:pd.DataFrame, # user or item features
+                      exclude=(), # columns not to consider (e.g. the one the categories come from)
+                     ) -> list[str]:
+    "The columns of `frame` holding label sets `a|b` (see `reco_research.models.content.is_multi_label`), free text and ids aside."
+    from reco_research.models.content import is_multi_label
+    from reco_research.data import FREE_TEXT_COLUMNS   # title, description, ...: never label sets, even with a `|` in them
+    skip = set(exclude) | set(FREE_TEXT_COLUMNS) | {"user_id", "item_id"}
+    return [c for c in frame.columns if c not in skip and is_multi_label(frame[c])]
 
 def price_bands(price:pd.Series, # prices (missing allowed)
                 n_bands:int=5, # quantile bands
@@ -163,10 +177,12 @@ def item_categories(items:pd.DataFrame, # item features (one row per item)
     "Category shares per item (rows sum to 1, or 0 without a category); `attrs['source']` says where they come from."
     check_positive("top_n", top_n, integer=True)
     if items is None: raise DataError("item_categories: no item features (None); expected a frame with a 'category', 'genres' or 'description' column")
-    if "category" in items.columns:
+    multi = "category" in items.columns and bool(label_set_columns(items[["category"]]))
+    if "category" in items.columns and not multi:
         src, lab = "category", items["category"].astype(object)
-    elif "genres" in items.columns:
-        mh = multi_hot(items["genres"])
+    elif "genres" in items.columns or multi:
+        src = "category" if multi else "genres"
+        mh = multi_hot(items[src])
         cnt = mh.sum()
         keep = sorted(mh.columns, key=lambda k: (-cnt[k], k))[:int(top_n)]
         rest = mh.drop(columns=keep).sum(axis=1)
@@ -174,7 +190,7 @@ def item_categories(items:pd.DataFrame, # item features (one row per item)
         if (rest > 0).any(): out[OTHER] = rest
         tot = out.sum(axis=1)
         out = out.div(tot.where(tot > 0, 1.0), axis=0)
-        out.attrs["source"] = "genres"
+        out.attrs = {"source": src}
         return out
     elif "description" in items.columns:
         src, lab = "description", product_type(items["description"])
@@ -200,6 +216,7 @@ BEHAVIOUR = ("n_events", "n_items", "active_days", "recency_days", "n_sessions",
 LOG_FEATURES = ("n_events", "n_items", "active_days", "n_sessions", "session_events", "session_minutes", "spend",
                 "recency_days", "log_pop", "log_recent_pop")
 AGE_BINS, AGE_LABELS = (18, 25, 35, 45, 55, 65), ("<18", "18-24", "25-34", "35-44", "45-54", "55-64", "65+")
+LABEL_SETS = "__label_sets__"   # key of `attrs["levels"]` listing the columns encoded as label sets
 
 def demographics(users:pd.DataFrame, # user features (one row per user)
                  cols=DEMOGRAPHICS, # columns used when present; `age` stays numeric, the rest are one-hot
@@ -215,10 +232,18 @@ def demographics(users:pd.DataFrame, # user features (one row per user)
                                       index=users.index).where(a.notna(), None)
     out = pd.DataFrame(index=users.index)
     if "age" in cols and "age" in users.columns: out["age"] = pd.to_numeric(users["age"], errors="coerce").astype(np.float64)
-    cats = [c for c in cols if c != "age" and c in users.columns]
-    oh = one_hot(users, cats, max_levels=max_levels, levels=levels)
-    out = pd.concat([out, oh], axis=1)
-    out.attrs["levels"] = oh.attrs["levels"]
+    present = [c for c in cols if c != "age" and c in users.columns]
+    # label sets (several values a cell): one 0/1 column per label; with `levels`, the columns that were label sets then
+    sets = ([c for c in present if c in levels.get(LABEL_SETS, ())] if levels is not None
+            else label_set_columns(users[present]) if present else [])
+    oh = one_hot(users, [c for c in present if c not in sets], max_levels=max_levels, levels=levels)
+    lv = dict(oh.attrs["levels"]); blocks = [oh]
+    for c in sets:
+        mh = multi_hot(users[c], max_levels=max_levels, prefix=f"{c}=", levels=None if levels is None else levels.get(c, []))
+        blocks.append(mh); lv[c] = mh.attrs["levels"]
+    if sets: lv[LABEL_SETS] = list(sets)
+    out = pd.concat([out, *blocks], axis=1)
+    out.attrs["levels"] = lv
     return out
 
 def _times(f:pd.DataFrame) -> np.ndarray|None:
@@ -296,8 +321,10 @@ def user_vectors(X:Interactions, # interactions with their rows (`X.frame`) and 
         S = np.divide(S, tot, out=np.zeros_like(S), where=tot > 0)
         out = pd.concat([out, pd.DataFrame(S, index=X.user_ids, columns=[f"cat={c}" for c in C.columns])], axis=1)
     uf = X.user_features
-    if demographic_cols and uf is not None and (set(demographic_cols) & set(uf.columns)):
-        D = demographics(uf, demographic_cols, max_levels=max_levels)
+    cols = tuple(demographic_cols) + tuple(c for c in label_set_columns(uf) if c not in demographic_cols) \
+           if demographic_cols and uf is not None else ()
+    if cols and (set(cols) & set(uf.columns)):
+        D = demographics(uf, cols, max_levels=max_levels)
         out = pd.concat([out, D.set_axis(X.user_ids)], axis=1)
         out.attrs["levels"] = D.attrs["levels"]
     out.index.name = "user_id"
@@ -324,10 +351,14 @@ def item_vectors(X:Interactions, # interactions with their rows and optional ite
     it = X.item_features
     if it is not None:
         it = it.set_axis(X.item_ids)
+        src = None
         if {"category", "genres", "description"} & set(it.columns):
-            out = pd.concat([out, item_categories(it, top_n=top_categories).add_prefix("cat=")], axis=1)
-        cats = [c for c in ITEM_CATEGORICALS if c in it.columns]
+            C = item_categories(it, top_n=top_categories); src = C.attrs["source"]
+            out = pd.concat([out, C.add_prefix("cat=")], axis=1)
+        sets = label_set_columns(it, exclude=[src] if src else [])
+        cats = [c for c in ITEM_CATEGORICALS if c in it.columns and c not in sets]
         if cats: out = pd.concat([out, one_hot(it, cats, max_levels=max_levels)], axis=1)
+        for c in sets: out = pd.concat([out, multi_hot(it[c], max_levels=max_levels, prefix=f"{c}=")], axis=1)
         if "price" in it.columns:
             out["price"] = pd.to_numeric(it["price"], errors="coerce").astype(np.float64)
             if n_price_bands: out = pd.concat([out, one_hot(price_bands(out["price"], n_price_bands).to_frame("price_band"))], axis=1)

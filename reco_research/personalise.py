@@ -13,7 +13,7 @@ import scipy.sparse as sp
 
 from .core import USER_COL, ITEM_COL, TIME_COL, DataError, ParamError, check_choice, check_positive
 from .interactions import Interactions
-from .models.base import Recommender, register_model, make_model, MODELS, topk_items, _topk, _as_scores, _check_exclude
+from .models.base import Recommender, register_model, make_model, MODELS, topk_items, _topk, _as_scores, _check_exclude, _tie_factor
 from .models.hybrid import normalise_rows
 
 # %% auto #0
@@ -197,8 +197,9 @@ def keep_best_of_group(scores:np.ndarray, # dense scores, users x items
                        group_codes:np.ndarray, # one integer code per item (-1: no group)
                        exclude:sp.spmatrix|None=None, # users x items set to -inf first (seen items)
                       ) -> np.ndarray:
-    "A copy of `scores` where, in each row, every grouped item but the best of its group (ties: lower index) is -inf."
+    "A copy of `scores` where, in each row, every grouped item but the best of its group (as `topk_items` ranks: ties after rounding, lower index) is -inf."
     S = _as_scores(scores).astype(np.float64, copy=True)
+    f = _tie_factor(S)[:, None]                   # the rounding of `topk_items`, from the scores before exclusion
     if exclude is not None:
         ex = _check_exclude(exclude, S.shape).tocoo()
         S[ex.row, ex.col] = -np.inf
@@ -208,7 +209,7 @@ def keep_best_of_group(scores:np.ndarray, # dense scores, users x items
     order = grouped[np.argsort(codes[grouped], kind="stable")]   # items sorted by group, index order inside
     cs = codes[order]
     starts = np.flatnonzero(np.r_[True, cs[1:] != cs[:-1]])
-    sub = S[:, order]
+    sub = np.rint(S[:, order] * f)                # rounded: last-bit noise cannot decide which duplicate stays
     gmax = np.maximum.reduceat(sub, starts, axis=1)
     run = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(order)]))
     at_max = sub == gmax[:, run]

@@ -14,9 +14,9 @@ from .core import (DataError, ParamError, Profiler, ProjectPaths, atomic_dir, at
                                 get_paths, read_metrics, write_metrics, write_text, set_thread_env)
 
 # %% auto #0
-__all__ = ['log', 'PREPARED', 'REPORTS', 'stage_download', 'stage_prepare', 'export_own_data_example', 'stage_synthetic',
-           'stage_synthetic_scale', 'parse_nb_args', 'run_notebook', 'build_index', 'stage_readme', 'compare_metrics',
-           'main', 'cli']
+__all__ = ['log', 'PREPARED', 'REPORTS', 'DEFAULT_TOLERANCE', 'stage_download', 'stage_prepare', 'export_own_data_example',
+           'stage_synthetic', 'stage_synthetic_scale', 'parse_nb_args', 'run_notebook', 'build_index', 'stage_readme',
+           'load_tolerances', 'tolerance_for', 'metric_differences', 'compare_metrics', 'main', 'cli']
 
 # %% ../nbs/09_pipeline.ipynb #c005
 log = get_logger("pipeline")
@@ -63,8 +63,10 @@ def export_own_data_example(shop, folder:str|Path) -> dict:
                            "quantity": buy["quantity"].astype(int), "ordered_at": buy["timestamp"],
                            "unit_price": buy["price"].round(2)})
     items = shop.items
+    style = items["title"].str.split().str[1].str.lower()   # titles are "<brand> <Style> <product>": premium, handcrafted, ...
     products = pd.DataFrame({"sku": "SKU-" + items["item_id"].astype(str).str.zfill(5), "category": items["category"],
-                             "brand": items["brand"], "list_price": items["price"].round(2), "description": items["description"]})
+                             "brand": items["brand"], "list_price": items["price"].round(2), "description": items["description"],
+                             "tags": items["material"].astype(str) + ";" + style})   # several values a cell
     with atomic_dir(folder) as tmp:
         orders.to_csv(tmp/"orders.csv", index=False)
         products.to_csv(tmp/"products.csv", index=False)
@@ -254,6 +256,8 @@ def _parser() -> argparse.ArgumentParser:
               "user-id-col", "item-features", "item-id-col"):
         pr.add_argument(f"--{a}", default="", help="custom data set: see params.yaml")
     pr.add_argument("--duplicates", default="sum")
+    pr.add_argument("--multi-separator", default="|", help="custom: separator of several values in one attribute cell ('': |)")
+    pr.add_argument("--multi-columns", default="auto", help="custom: columns holding several values: auto, a comma list, or none")
     s = sub.add_parser("synthetic", help="generate the synthetic shop into data/processed/synthetic")
     s.add_argument("--size", default="small"); s.add_argument("--seed", type=int, default=42)
     sc = sub.add_parser("synthetic-scale", help="time the generator at a large size")
@@ -262,8 +266,11 @@ def _parser() -> argparse.ArgumentParser:
     n = sub.add_parser("nb", help="execute a report notebook with papermill and render it to reports/NAME.html")
     n.add_argument("name"); n.add_argument("notebook")
     sub.add_parser("readme", help="regenerate the Results section of README.md from metrics/benchmark.json, speed.json and pricing.json")
-    c = sub.add_parser("compare", help="exit 1 if two metrics files differ in anything but timings (keys ending in _seconds)")
+    c = sub.add_parser("compare", help="exit 1 if two metrics files differ beyond the tolerances of params.yaml "
+                                       "(`compare.tolerances`; --exact: any difference); timings (keys ending in _seconds) ignored")
     c.add_argument("a"); c.add_argument("b")
+    c.add_argument("--exact", action="store_true", help="every non-timing value equal (same machine, same seed)")
+    c.add_argument("--tolerances", default="", help="a YAML file with a `compare.tolerances` list (default: params.yaml)")
     return p
 
 def stage_readme(paths:ProjectPaths|None=None) -> bool:
@@ -280,11 +287,78 @@ def stage_readme(paths:ProjectPaths|None=None) -> bool:
         section += "\n\n" + pricing_markdown(pricing)
     return update_readme(paths.root/"README.md", section)
 
-def compare_metrics(a:str|Path, b:str|Path) -> list[str]:
-    "Keys whose values differ between two metrics files, timing keys ignored."
+DEFAULT_TOLERANCE = {"abs": 1e-9, "rel": 1e-6}  # a float matched by no pattern: equal up to rounding of its last digits
+
+def load_tolerances(path:str|Path|None=None) -> list[dict]:
+    "The `compare.tolerances` rules of `path` (default: the project's params.yaml): `[{pattern, abs, rel}]`, first match wins."
+    import yaml
+    path = Path(path) if path else get_paths().root/"params.yaml"
+    if not path.is_file(): raise DataError(f"{path}: tolerances file not found")
+    rules = ((yaml.safe_load(path.read_text()) or {}).get("compare") or {}).get("tolerances") or []
+    if not isinstance(rules, list): raise ParamError(f"{path}: compare.tolerances must be a list of {{pattern, abs, rel}}; got {type(rules).__name__}")
+    for i, r in enumerate(rules):
+        if not isinstance(r, dict) or "pattern" not in r or not set(r) <= {"pattern", "abs", "rel"}:
+            raise ParamError(f"{path}: compare.tolerances[{i}] = {r!r}; expected {{pattern: glob, abs: number, rel: number}}")
+        for k in ("abs", "rel"):
+            v = r.get(k, 0)
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not v >= 0:
+                raise ParamError(f"{path}: compare.tolerances[{i}].{k} = {v!r}; expected a number >= 0")
+    return rules
+
+def tolerance_for(key:str, rules:list[dict]) -> dict:
+    "`{abs, rel, pattern}` of the first rule whose glob matches the dotted `key` or its last part (else the default)."
+    import fnmatch
+    leaf = key.rsplit(".", 1)[-1]
+    for r in rules:
+        if fnmatch.fnmatchcase(key, r["pattern"]) or fnmatch.fnmatchcase(leaf, r["pattern"]):
+            return {"abs": float(r.get("abs", 0)), "rel": float(r.get("rel", 0)), "pattern": r["pattern"]}
+    return {**DEFAULT_TOLERANCE, "pattern": "default"}
+
+def _read_for_compare(path) -> dict:
+    path = Path(path)
+    if not path.is_file(): raise DataError(f"{path}: metrics file not found")
+    try: m = read_metrics(path)
+    except (OSError, UnicodeDecodeError) as e: raise DataError(f"{path}: cannot be read ({e})") from None
+    if not isinstance(m, dict): raise DataError(f"{path}: expected a JSON object of metrics, got a JSON {type(m).__name__}")
+    if not m: raise DataError(f"{path}: empty metrics file ({{}}); expected a JSON object with numbers")
+    return m
+
+def _same(va, vb) -> bool:
+    "Exact equality, NaN equal to NaN (JSON written by other tools may hold NaN)."
+    if isinstance(va, float) and isinstance(vb, float) and va != va and vb != vb: return True
+    return va == vb
+
+def metric_differences(a:str|Path, b:str|Path, # two metrics JSON files
+                       exact:bool=False, # True: every non-timing value equal; False: within the tolerances
+                       tolerances:list[dict]|None=None, # rules as `load_tolerances` returns; None: params.yaml's
+                      ) -> list[dict]:
+    "Every non-timing value that differs beyond its tolerance: `{key, a, b, diff, tol, pattern}` (a key missing on one side too)."
     from reco_research.benchmark import drop_timings
-    fa, fb = _flatten(drop_timings(read_metrics(a))), _flatten(drop_timings(read_metrics(b)))
-    return sorted(k for k in fa.keys() | fb.keys() if fa.get(k) != fb.get(k))
+    fa, fb = _flatten(drop_timings(_read_for_compare(a))), _flatten(drop_timings(_read_for_compare(b)))
+    rules = [] if exact else (load_tolerances() if tolerances is None else tolerances)
+    out = []
+    for k in sorted(fa.keys() | fb.keys()):
+        va, vb = fa.get(k), fb.get(k)
+        row = {"key": k, "a": va, "b": vb, "diff": None, "tol": 0.0, "pattern": "exact" if exact else ""}
+        if va is None or vb is None: out.append({**row, "pattern": "missing"}); continue
+        num = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (va, vb))
+        if not num or exact or (isinstance(va, int) and isinstance(vb, int)):   # ids, counts, flags: exactly
+            if not _same(va, vb): out.append({**row, "diff": (abs(va - vb) if num else None), "pattern": row["pattern"] or "integer"})
+            continue
+        if _same(va, vb): continue
+        t = tolerance_for(k, rules)
+        tol = t["abs"] + t["rel"] * abs(va)
+        if not abs(va - vb) <= tol: out.append({**row, "diff": abs(va - vb), "tol": tol, "pattern": t["pattern"]})
+    return out
+
+def compare_metrics(a:str|Path, b:str|Path, exact:bool=False, tolerances:list[dict]|None=None) -> list[str]:
+    "Keys whose values differ between two metrics files beyond their tolerance (`exact`: at all), timing keys ignored."
+    return [r["key"] for r in metric_differences(a, b, exact, tolerances)]
+
+def _describe_difference(r:dict) -> str:
+    if r["pattern"] == "missing": return f"{r['key']}: {r['a']!r} vs {r['b']!r} (missing on one side)"
+    d = "" if r["diff"] is None else f", |diff| {r['diff']:.3g}"
+    return f"{r['key']}: {r['a']!r} vs {r['b']!r}{d} > tolerance {r['tol']:.3g} ({r['pattern']})"
 
 def _bool(name, v):
     v = str(v).lower()
@@ -304,7 +378,8 @@ def main(argv:list[str]|None=None) -> int:
                 kw = {k: _opt(getattr(a, k)) for k in ("path", "user_col", "item_col", "rating_col", "weight_col", "timestamp_col",
                                                         "user_features", "user_id_col", "item_features", "item_id_col")}
                 if not kw["path"]: raise ParamError("custom.path is empty: name your interactions file (CSV or parquet) in params.yaml")
-                stage_prepare("custom", duplicates=a.duplicates, **kw)
+                stage_prepare("custom", duplicates=a.duplicates, multi_separator=a.multi_separator or "|",
+                              multi_columns=a.multi_columns, **kw)
             else: stage_prepare(a.name)
         elif a.cmd == "synthetic": stage_synthetic(a.size, a.seed)
         elif a.cmd == "synthetic-scale": stage_synthetic_scale(a.size, a.seed)
@@ -312,9 +387,17 @@ def main(argv:list[str]|None=None) -> int:
         elif a.cmd == "nb": run_notebook(a.name, a.notebook, parse_nb_args(extra)[0])
         elif a.cmd == "readme": log.info("README.md results " + ("updated" if stage_readme() else "already up to date"))
         elif a.cmd == "compare":
-            diff = compare_metrics(a.a, a.b)
-            if diff: log.error(f"{a.a} and {a.b} differ in {len(diff)} values (timings ignored): {diff[:10]}"); return 1
-            log.info(f"{a.a} and {a.b} agree on every value but the timings")
+            rules = None if a.exact else load_tolerances(a.tolerances or None)
+            rows = metric_differences(a.a, a.b, exact=a.exact, tolerances=rules)
+            mode = "exactly" if a.exact else "within tolerance"
+            from reco_research.benchmark import drop_timings
+            n = len(_flatten(drop_timings(_read_for_compare(a.a))))   # values compared (timings aside)
+            if rows:
+                for r in rows[:50]: print(f"  {_describe_difference(r)}")
+                if len(rows) > 50: print(f"  ... and {len(rows) - 50} more")
+                log.error(f"{a.a} and {a.b}: {len(rows)} of {n} values differ{'' if a.exact else ' beyond their tolerance'} (timings ignored)")
+                return 1
+            log.info(f"{a.a} and {a.b} agree {mode} on every value but the timings ({n} values)")
     except (DataError, ParamError, FileNotFoundError) as e:
         log.error(str(e)); return 2
     return 0

@@ -14,8 +14,8 @@ from .core import (USER_COL, ITEM_COL, RATING_COL, WEIGHT_COL, TIME_COL, DataErr
                                 check_choice, check_positive)
 
 # %% auto #0
-__all__ = ['SPLITTERS', 'VALID_SEED', 'stratified_split', 'random_split', 'chronological_split', 'time_cutoff_split',
-           'validation_split', 'new_pairs_only']
+__all__ = ['SPLITTERS', 'VALID_SEED', 'stratified_split', 'pairs_sha256', 'split_fingerprint', 'random_split',
+           'chronological_split', 'time_cutoff_split', 'validation_split', 'new_pairs_only']
 
 # %% ../nbs/04_splits.ipynb #c007
 def _check_df(df:pd.DataFrame, cols, what:str) -> pd.DataFrame:
@@ -51,14 +51,25 @@ def _finish(df:pd.DataFrame, train_mask:np.ndarray, drop_unseen:bool) -> tuple[p
     return train, test
 
 # %% ../nbs/04_splits.ipynb #c010
+def _shuffled_position(codes:np.ndarray, seed:int) -> tuple[np.ndarray, np.ndarray]:
+    "Each row's position in its group after `group.sample(frac=1, random_state=seed)`, and its group's size."
+    size = np.bincount(codes)[codes]
+    pos = pd.Series(codes).groupby(codes, sort=False).cumcount().to_numpy()  # position within the group, input order
+    out = np.empty(len(codes), np.int64)
+    for n in np.unique(size):                                                # one permutation per group size
+        inv = np.empty(n, np.int64); inv[np.random.RandomState(seed).permutation(n)] = np.arange(n)
+        m = size == n
+        out[m] = inv[pos[m]]
+    return out, size
+
 def stratified_split(df:pd.DataFrame, # interactions (`user_id`, `item_id`, ...)
-                     ratio:float=0.75, # share of each group's rows that goes to train
+                     ratio:float=0.75, # share of each group's rows that goes to train (rounded half to even)
                      by:Literal["item","user"]="item", # stratify by item (the benchmark) or by user
-                     seed:int=42, # seed of the random numbers that order each group
+                     seed:int=42, # seed of each group's shuffle
                      min_rating:int=1, # groups with fewer rows are removed before splitting
                      drop_unseen:bool=True, # drop test rows whose user or item is not in train
                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    "Split each item's (or user's) rows at random into train (`ratio`) and test: the ms-stratified rule."
+    "Shuffle each item's (or user's) rows and put the first `round(ratio * n)` in train: Microsoft Recommenders' rule."
     ratio = _check_ratio("ratio", ratio)
     col = ITEM_COL if check_choice("by", by, ("item", "user")) == "item" else USER_COL
     check_positive("min_rating", min_rating, integer=True)
@@ -68,11 +79,28 @@ def stratified_split(df:pd.DataFrame, # interactions (`user_id`, `item_id`, ...)
         size = df.groupby(col, sort=False)[col].transform("size").to_numpy()
         df = df.loc[size >= min_rating]
         if len(df) == 0: raise DataError(f"stratified_split: no {by} has at least min_rating={min_rating} rows")
-    rnd = pd.Series(np.random.RandomState(seed).random_sample(len(df)))
-    groups = rnd.groupby(df[col].to_numpy(), sort=False)
-    rank = groups.rank(method="first").to_numpy()
-    size = groups.transform("size").to_numpy()
-    return _finish(df, rank / size <= ratio, drop_unseen)
+    pos, size = _shuffled_position(pd.factorize(df[col])[0], seed)
+    n_train = np.round(ratio * size).astype(np.int64)                       # half to even, as Python's round
+    return _finish(df, pos < n_train, drop_unseen)
+
+
+# %% ../nbs/04_splits.ipynb #c019b
+def pairs_sha256(df:pd.DataFrame) -> str:
+    "SHA-256 of the `(user_id, item_id)` pairs of `df` as `user<TAB>item` lines sorted by (user, item), joined by newlines."
+    import hashlib
+    _check_df(df, [USER_COL, ITEM_COL], "pairs_sha256: df")
+    pairs = df[[USER_COL, ITEM_COL]].sort_values([USER_COL, ITEM_COL], kind="stable")
+    text = "\n".join(pairs[USER_COL].astype(str) + "\t" + pairs[ITEM_COL].astype(str))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+def split_fingerprint(train:pd.DataFrame, test:pd.DataFrame) -> dict:
+    "Counts and pair hashes of a (train, test) split; `test_users_in_train` / `test_items_in_train` are 1 when all are."
+    return {"train_rows": len(train), "test_rows": len(test), "test_users": int(test[USER_COL].nunique()),
+            "test_items": int(test[ITEM_COL].nunique()),
+            "test_users_in_train": int(test[USER_COL].isin(train[USER_COL]).all()),
+            "test_items_in_train": int(test[ITEM_COL].isin(train[ITEM_COL]).all()),
+            "train_sha256": pairs_sha256(train), "test_sha256": pairs_sha256(test)}
+
 
 # %% ../nbs/04_splits.ipynb #c023
 def random_split(df:pd.DataFrame, # interactions

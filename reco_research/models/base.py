@@ -50,12 +50,32 @@ def _pad(idx, vals, k):
             np.hstack([vals, np.full((n, k - m), -np.inf, dtype=vals.dtype)]))
 
 # %% ../../nbs/10_models_base.ipynb #c006
+def _digits(dtype) -> int: return 10 if np.dtype(dtype).itemsize >= 8 else 5
+
+_MIN_SCALE = 1e-290  # rows whose largest |score| is below this are rounded relative to it (keeps 10**d / scale finite)
+
+def _tie_factor(s:np.ndarray) -> np.ndarray:
+    "Per row, 10**d / (largest finite |score|): `rint(s * factor)` keeps d = 10 significant digits (float32: 5)."
+    a = np.maximum(np.abs(s.max(axis=1)), np.abs(s.min(axis=1))).astype(np.float64)
+    odd = np.flatnonzero(~np.isfinite(a))           # rows holding -inf/+inf: the largest *finite* |score|
+    if odd.size: a[odd] = np.where(np.isfinite(s[odd]), np.abs(s[odd]), 0).max(axis=1, initial=0)
+    a = np.where(a > 0, np.maximum(a, _MIN_SCALE), 1.0)   # all-zero (or all -inf) rows: any scale, all keys 0
+    return 10.0 ** _digits(s.dtype) / a
+
+def _tie_key(s:np.ndarray, f:np.ndarray) -> np.ndarray:
+    "The rank keys of rows `s`: `s * f` rounded to an integer (float64); -inf stays -inf."
+    key = s * f.reshape(-1, 1)
+    return np.rint(key, out=key)
+
 def _topk(scores, k, exclude=None, rows=None, inplace=False):
     check_positive("k", k, integer=True); k = int(k)
     s0 = scores
     s = _as_scores(scores)
     _check_nan(s, rows)
     n, m = s.shape
+    kk = min(k, m)
+    if kk == 0: return _pad(np.empty((n, 0), np.int64), np.empty((n, 0), s.dtype), k)
+    f = _tie_factor(s)                       # the rounding unit of each row, from its scores before exclusion
     if exclude is not None:
         ex = _check_exclude(exclude, s.shape)
         if ex.nnz:
@@ -63,16 +83,17 @@ def _topk(scores, k, exclude=None, rows=None, inplace=False):
             if not own: s = s.copy()  # never write into the caller's array (or a view of a model's own array)
             flat = np.repeat(np.arange(n, dtype=np.int64) * m, np.diff(ex.indptr)) + ex.indices
             s.reshape(-1)[flat] = -np.inf
-    kk = min(k, m)
-    if kk == 0: return _pad(np.empty((n, 0), np.int64), np.empty((n, 0), s.dtype), k)
     if kk < m:
         part = np.argpartition(s, m - kk, axis=1)[:, m - kk:]
         thr = np.take_along_axis(s, part, 1).min(axis=1)
-        # rows where items equal to the K-th score lie outside the selection: keep the lowest item indices
-        bad = np.flatnonzero(np.count_nonzero(s >= thr[:, None], axis=1) > kk)
+        # rows where a score less than two rounding units below the K-th one lies outside the selection: select on
+        # the rounded scores, equal ones to the lowest item indices. Elsewhere the raw selection is the rounded one.
+        band = (thr - 2.0 / f).astype(s.dtype)
+        bad = np.flatnonzero(np.count_nonzero(s >= band[:, None], axis=1) > kk)
         if bad.size:
-            sb, tb = (s, thr[:, None]) if bad.size == n else (s[bad], thr[bad, None])
-            gt, eq = sb > tb, sb == tb
+            key = _tie_key(s if bad.size == n else s[bad], f[bad])
+            tb = np.rint(thr[bad] * f[bad])[:, None]   # the K-th largest key (rounding is monotone)
+            gt, eq = key > tb, key == tb
             need = kk - np.count_nonzero(gt, axis=1)
             sel = gt | (eq & (np.cumsum(eq, axis=1, dtype=np.int32) <= need[:, None]))
             part[bad] = np.nonzero(sel)[1].reshape(len(bad), kk)
@@ -81,7 +102,7 @@ def _topk(scores, k, exclude=None, rows=None, inplace=False):
         part = np.broadcast_to(np.arange(m), (n, m)).copy()
     part = part.astype(np.int64, copy=False)
     vals = np.take_along_axis(s, part, 1)
-    order = np.argsort(-vals, axis=1, kind="stable")
+    order = np.argsort(-_tie_key(vals, f), axis=1, kind="stable")  # by rounded score, ties to the lower index
     idx, vals = np.take_along_axis(part, order, 1), np.take_along_axis(vals, order, 1)
     idx[np.isneginf(vals)] = -1
     return _pad(idx, vals, k)
@@ -90,12 +111,12 @@ def topk_items(scores:np.ndarray, # dense scores, users x items (-inf: never rec
                k:int, # length of each list (> 0; may exceed the number of items)
                exclude:sp.spmatrix|None=None, # users x items; its nonzero positions are removed
               ) -> tuple[np.ndarray, np.ndarray]:
-    "Item indices (`-1`: padding) and scores of each row's `k` best items, best first, ties to the lower index."
+    "Item indices (`-1`: padding) and scores of each row's `k` best items, best first, ties (after rounding) to the lower index."
     return _topk(scores, k, exclude)
 
 # %% ../../nbs/10_models_base.ipynb #c008
 def topk_items_naive(scores:np.ndarray, k:int, exclude:sp.spmatrix|None=None) -> tuple[np.ndarray, np.ndarray]:
-    "Reference for `topk_items`: a full stable sort of each row, one row at a time."
+    "Reference for `topk_items`: a full stable sort of each row's rounded scores, one row at a time."
     check_positive("k", k, integer=True); k = int(k)
     s = _as_scores(scores); _check_nan(s)
     ex = None if exclude is None else _check_exclude(exclude, s.shape)
@@ -103,8 +124,10 @@ def topk_items_naive(scores:np.ndarray, k:int, exclude:sp.spmatrix|None=None) ->
     idx, vals = np.full((n, k), -1, np.int64), np.full((n, k), -np.inf, s.dtype)
     for u in range(n):
         row = s[u].copy()
+        f = _tie_factor(row[None])[0]                        # from the row before exclusion, as topk_items
         if ex is not None: row[ex.indices[ex.indptr[u]:ex.indptr[u+1]]] = -np.inf
-        top = np.argsort(-row, kind="stable")[:k]
+        key = np.rint(row.astype(np.float64) * f)
+        top = np.argsort(-key, kind="stable")[:k]            # ties judged on the rounded scores
         top = top[~np.isneginf(row[top])]
         idx[u, :len(top)], vals[u, :len(top)] = top, row[top]
     return idx, vals

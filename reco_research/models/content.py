@@ -17,13 +17,23 @@ from .base import Recommender, register_model, topk_items, _as_index, _check_ran
 from ..text import item_text, make_vectoriser, VECTORISERS, cosine_similarity, nearest_neighbours
 
 # %% auto #0
-__all__ = ['CATEGORICAL_COLUMNS', 'MULTI_LABEL_COLUMNS', 'WARM_PROTOCOLS', 'COLD_PROTOCOLS', 'structured_features',
-           'profile_weights', 'ContentRecommender', 'ContentEmbedRecommender', 'ContentFeaturesRecommender',
-           'warm_cold_table', 'plot_warm_cold']
+__all__ = ['CATEGORICAL_COLUMNS', 'MULTI_LABEL_COLUMNS', 'MULTI_LABEL_SEP', 'MAX_LABELS', 'WARM_PROTOCOLS', 'COLD_PROTOCOLS',
+           'is_multi_label', 'structured_features', 'profile_weights', 'ContentRecommender', 'ContentEmbedRecommender',
+           'ContentFeaturesRecommender', 'warm_cold_table', 'plot_warm_cold']
 
 # %% ../../nbs/13_content.ipynb #c005
 CATEGORICAL_COLUMNS = ("category", "subcategory", "department", "brand", "material", "colour", "color", "genre", "style")
 MULTI_LABEL_COLUMNS = ("genres",)
+MULTI_LABEL_SEP = "|"       # how a multi-valued cell joins its labels ("Action|Comedy"); own data is normalised to it
+MAX_LABELS = 500            # a text column with more distinct labels than this is free text, not a label set
+
+def is_multi_label(s:pd.Series) -> bool:
+    "Does text column `s` hold label sets (some cell with `|`, at most `MAX_LABELS` distinct labels)?"
+    if s.name in MULTI_LABEL_COLUMNS: return True
+    if not (pd.api.types.is_string_dtype(s) or s.dtype == object) or s.isna().all(): return False
+    t = s.dropna().astype(str)
+    if not t.str.contains(MULTI_LABEL_SEP, regex=False).any(): return False
+    return t.str.split(MULTI_LABEL_SEP, regex=False).explode().str.strip().nunique() <= MAX_LABELS
 
 def _row_normalise(V):
     "Rows scaled to unit L2 length (all-zero rows stay zero); keeps sparse/dense."
@@ -54,8 +64,8 @@ def _group(items:pd.DataFrame, col:str, price_column:str, price_bands:int):
     if pd.api.types.is_bool_dtype(s):
         v = s.fillna(False).to_numpy(dtype=bool)
         return sp.csr_matrix(v[:, None].astype(np.float32)), [col]
-    if col in MULTI_LABEL_COLUMNS:
-        lists = s.astype("string").fillna("").str.split("|")
+    if is_multi_label(s):
+        lists = s.astype("string").fillna("").str.split(MULTI_LABEL_SEP, regex=False)
         ex = lists.explode()
         rows = np.repeat(np.arange(n), lists.str.len().to_numpy())
         vals = ex.to_numpy(dtype=object)
@@ -76,7 +86,7 @@ def structured_features(items:pd.DataFrame, # the items table (or `X.item_featur
     if not isinstance(items, pd.DataFrame): raise DataError(f"items: expected a DataFrame, got {type(items).__name__}")
     check_positive("price_bands", price_bands, allow_zero=True, integer=True)
     if columns is None:
-        cols = [c for c in items.columns if c in CATEGORICAL_COLUMNS or c in MULTI_LABEL_COLUMNS
+        cols = [c for c in items.columns if c in CATEGORICAL_COLUMNS or is_multi_label(items[c])
                 or pd.api.types.is_bool_dtype(items[c]) or (c == price_column and price_bands > 0)]
     else:
         cols = [columns] if isinstance(columns, str) else list(columns)

@@ -43,11 +43,11 @@ class PureSVDRecommender(Recommender):
         super().__init__(factors=_check_int("factors", factors), binarize=_check_bool("binarize", binarize),
                          seed=_check_int("seed", seed, allow_zero=True))
     def _fit(self, X):
-        self.matrix_ = _train_matrix(X, self.binarize)
+        self.matrix_ = _train_matrix(X, self.binarize, dtype=np.float64)  # float64: stable across BLAS kernels
         k = min(self.factors, *self.matrix_.shape)
         _, s, vt = randomized_svd(self.matrix_, n_components=k, n_iter=7, random_state=self.seed)
         self.singular_values_ = s
-        self.item_factors_ = np.ascontiguousarray(vt.T, dtype=np.float32)  # V: n_items x k
+        self.item_factors_ = np.ascontiguousarray(vt.T, dtype=np.float64)  # V: n_items x k
     def _score(self, user_idx):
         V = self.item_factors_
         return np.asarray(self.matrix_[user_idx] @ V) @ V.T
@@ -145,10 +145,11 @@ def confidence_matrix(X:Interactions, # training interactions (values: rating, w
 
 # %% ../../nbs/12_factorisation.ipynb #c022
 def _implicit_factors(model) -> tuple[np.ndarray, np.ndarray]:
-    "User and item factors of a fitted `implicit` model as NumPy arrays (GPU models are copied back)."
+    "User and item factors of a fitted `implicit` model as float64 NumPy arrays (GPU models are copied back)."
     uf, itf = model.user_factors, model.item_factors
     if hasattr(uf, "to_numpy"): uf, itf = uf.to_numpy(), itf.to_numpy()
-    return np.ascontiguousarray(uf), np.ascontiguousarray(itf)
+    # scored in float64: a float32 product differs in its 7th digit between BLAS kernels, enough to reorder near-ties
+    return np.ascontiguousarray(uf, dtype=np.float64), np.ascontiguousarray(itf, dtype=np.float64)
 
 @register_model("als")
 class ALSRecommender(Recommender):
@@ -177,7 +178,8 @@ class ALSRecommender(Recommender):
         with limit_threads(1):
             self.model_ = AlternatingLeastSquares(factors=self.factors, regularization=self.regularization, alpha=1.0,
                                                   iterations=self.iterations, random_state=self.random_state,
-                                                  num_threads=self.num_threads)
+                                                  num_threads=self.num_threads, dtype=np.float64)  # float64: the same
+                                                  # factors to 1e-12 on every BLAS kernel (float32: 1e-5, lists move)
             self.model_.fit(C, show_progress=False)
         self.user_factors_, self.item_factors_ = _implicit_factors(self.model_)
     def _score(self, user_idx): return self.user_factors_[user_idx] @ self.item_factors_.T

@@ -10,13 +10,13 @@ import scipy.sparse as sp
 
 from ..core import RATING_COL, TIME_COL, DataError, ParamError, check_choice, check_positive, get_logger
 from ..interactions import Interactions
-from .base import Recommender, register_model, make_model, topk_items, _age_days
+from .base import Recommender, register_model, make_model, topk_items, _age_days, _tie_factor
 from .content import structured_features, _row_normalise
 from .hybrid import normalise_rows, check_component, fit_components
 
 # %% auto #0
-__all__ = ['VALID_MODES', 'DEFAULT_RERANK', 'MIN_RANK_USERS', 'validation_rows', 'item_vectors', 'feature_names',
-           'candidate_features', 'RerankRecommender']
+__all__ = ['VALID_MODES', 'DEFAULT_RERANK', 'MIN_RANK_USERS', 'LGBM_SEEDS', 'validation_rows', 'item_vectors', 'feature_names',
+           'round_scores', 'snap', 'quantise_features', 'candidate_features', 'RerankRecommender']
 
 # %% ../../nbs/18_reranker.ipynb #c006
 VALID_MODES = ("auto", "temporal", "random")
@@ -78,12 +78,28 @@ def feature_names(components) -> list[str]:
     return ([f"{c}_{s}" for c in components for s in ("score", "z", "rank")]
             + ["log_item_pop", "log_user_activity", "content_sim"])
 
+def round_scores(S:np.ndarray) -> np.ndarray:
+    "Each row of `S` rounded to 10 significant digits of its largest finite |score| (the rounding `topk_items` ranks by); -inf stays."
+    f = _tie_factor(S)[:, None]
+    return np.rint(S * f) / f
+
+def snap(x:np.ndarray, decimals:int=7) -> np.ndarray:
+    "Unit-scale features (z-scores, cosines) on a fixed grid of 10**-decimals, so a 0 is a 0 (not -0.0, nor +-1e-17)."
+    return np.round(x, decimals) + 0.0
+
+def quantise_features(F:np.ndarray, # candidates x features, float64 (NaN: missing)
+                     ) -> np.ndarray:
+    "The ranker's input: `F` rounded to float32 (NaN kept, magnitudes clipped to float32's range)."
+    F = np.asarray(F, dtype=np.float64)
+    lim = float(np.finfo(np.float32).max)
+    return np.clip(F, -lim, lim).astype(np.float32)
+
 def candidate_features(models:dict, # {name: fitted component}, all on the same training data
                        ctx:_Context, # that training data's context
                        users:np.ndarray, # user indices of one block
                        n_candidates:int, # top items taken from each component
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    "Candidate (row in `users`, item) pairs sorted by row, their features (float32) and the first component's rank-normalised scores of the block."
+    "Candidate (row in `users`, item) pairs sorted by row, their features (`quantise_features`: float32) and the first component's rank-normalised scores of the block."
     n_items = ctx.seen.shape[1]
     seen = ctx.seen[users]
     blocks, tops = [], []
@@ -99,8 +115,9 @@ def candidate_features(models:dict, # {name: fitted component}, all on the same 
     r, i = keys // n_items, keys % n_items
     cols = []
     for S, top in zip(blocks, tops):
+        S = round_scores(S)                                               # last-bit noise of the component: gone
         raw = S.ravel()[keys]
-        z = normalise_rows(S).ravel()[keys]
+        z = snap(normalise_rows(S).ravel()[keys])
         tk = (rows * n_items + top.ravel())[top.ravel() >= 0]            # this component's list, keys in list order
         pos = np.tile(np.arange(1, top.shape[1] + 1), len(users))[top.ravel() >= 0]
         o = np.argsort(tk, kind="stable"); tk, pos = tk[o], pos[o]
@@ -115,15 +132,16 @@ def candidate_features(models:dict, # {name: fitted component}, all on the same 
     else:
         P = ctx.profiles[users]
         P = P.toarray() if sp.issparse(P) else P
-        sim = np.asarray(ctx.V @ P.T).T.ravel()[keys]                   # cosine: unit profiles x unit item vectors
+        sim = snap(np.asarray(ctx.V @ P.T).T.ravel()[keys])             # cosine: unit profiles x unit item vectors
     cols += [ctx.log_pop[i], ctx.log_act[users_r], sim]
-    first = normalise_rows(blocks[0], "rank")
-    return r, i, np.column_stack(cols).astype(np.float32), first
+    first = normalise_rows(round_scores(blocks[0]), "rank")             # near-ties in index order, as topk_items
+    return r, i, quantise_features(np.column_stack(cols)), first
 
 # %% ../../nbs/18_reranker.ipynb #c012
 DEFAULT_RERANK = {"ease": {}, "itemknn_cosine": {}, "lightfm_warp": {}, "content_tfidf": {}, "pop_global": {},
                   "segment_trending": {}}
 MIN_RANK_USERS = 5  # fewest validation users (query groups with a positive candidate) the ranker trains on
+LGBM_SEEDS = ("bagging_seed", "feature_fraction_seed", "data_random_seed", "extra_seed", "drop_seed", "objective_seed")  # besides `seed`
 _log = get_logger("models")
 
 def _int_param(name, v, lo=1):
@@ -214,7 +232,8 @@ class RerankRecommender(Recommender):
         self.ranker_ = lightgbm.LGBMRanker(objective="lambdarank", n_estimators=self.n_estimators,
                                            learning_rate=self.learning_rate, num_leaves=self.num_leaves,
                                            min_child_samples=self.min_child_samples, random_state=self.seed, n_jobs=1,
-                                           deterministic=True, force_row_wise=True, verbose=-1)
+                                           deterministic=True, force_row_wise=True, verbose=-1,
+                                           **{s: self.seed for s in LGBM_SEEDS})   # random_state is LightGBM's `seed`
         q = np.repeat(np.arange(len(g)), g)                      # query (user) of each row
         stop = np.random.default_rng(self.seed + 1).random(len(g)) < self.early_stopping
         if stop.sum() < 1 or (~stop).sum() < MIN_RANK_USERS: stop[:] = False
