@@ -279,7 +279,7 @@ def stage_readme(paths:ProjectPaths|None=None) -> bool:
     paths = paths or get_paths()
     bench = read_metrics(paths.metrics/"benchmark.json")
     if not bench: raise DataError(f"{paths.metrics/'benchmark.json'}: missing or empty; run the benchmark stage first")
-    speed = next(iter(read_metrics(paths.metrics/"speed.json").values()), None)
+    speed = next((v for v in read_metrics(paths.metrics/"speed.json").values() if "metrics_seconds" in v), None)  # the speed data set
     section = results_markdown(bench, speed)
     pricing = read_metrics(paths.metrics/"pricing.json")
     if pricing:                                     # the pricing stage has run: its results follow the benchmark's
