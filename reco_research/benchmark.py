@@ -319,8 +319,16 @@ def run_benchmark(inter:pd.DataFrame, # canonical interactions of one data set
 SEED_PARAMS = ("seed", "random_state")
 
 def _param_names(name:str) -> set:
+    "Parameter names of a registered model, through subclasses that pass `**kw` on to their parents."
     import inspect
-    return set(inspect.signature(MODELS[name]).parameters) if name in MODELS else set()
+    if name not in MODELS: return set()
+    out = set()
+    for cls in MODELS[name].__mro__:
+        if "__init__" not in vars(cls): continue
+        ps = inspect.signature(cls.__init__).parameters
+        out |= {p for p, v in ps.items() if p != "self" and v.kind not in (v.VAR_KEYWORD, v.VAR_POSITIONAL)}
+        if not any(v.kind == v.VAR_KEYWORD for v in ps.values()): break
+    return out
 
 def with_seed(name:str, # registry name
               params:dict|None, # its parameters (hybrids: with their components', see `with_component_params`)
