@@ -52,24 +52,22 @@ def _finish(df:pd.DataFrame, train_mask:np.ndarray, drop_unseen:bool) -> tuple[p
 
 # %% ../nbs/04_splits.ipynb #c010
 def _shuffled_position(codes:np.ndarray, seed:int) -> tuple[np.ndarray, np.ndarray]:
-    "Each row's position in its group after `group.sample(frac=1, random_state=seed)`, and its group's size."
-    size = np.bincount(codes)[codes]
-    pos = pd.Series(codes).groupby(codes, sort=False).cumcount().to_numpy()  # position within the group, input order
-    out = np.empty(len(codes), np.int64)
-    for n in np.unique(size):                                                # one permutation per group size
-        inv = np.empty(n, np.int64); inv[np.random.RandomState(seed).permutation(n)] = np.arange(n)
-        m = size == n
-        out[m] = inv[pos[m]]
-    return out, size
+    "Each row's 0-based rank in its group by one `RandomState(seed).rand` draw over all rows, and its group's size."
+    counts = np.bincount(codes)
+    order = np.lexsort((np.random.RandomState(seed).rand(len(codes)), codes))  # by group, then by the drawn number
+    start = np.concatenate([[0], np.cumsum(counts)[:-1]])                      # first sorted slot of each group
+    pos = np.empty(len(codes), np.int64)
+    pos[order] = np.arange(len(codes)) - start[codes[order]]
+    return pos, counts[codes]
 
 def stratified_split(df:pd.DataFrame, # interactions (`user_id`, `item_id`, ...)
                      ratio:float=0.75, # share of each group's rows that goes to train (rounded half to even)
                      by:Literal["item","user"]="item", # stratify by item (the benchmark) or by user
-                     seed:int=42, # seed of each group's shuffle
+                     seed:int=42, # seed of the draw that orders each group's rows
                      min_rating:int=1, # groups with fewer rows are removed before splitting
                      drop_unseen:bool=True, # drop test rows whose user or item is not in train
                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    "Shuffle each item's (or user's) rows and put the first `round(ratio * n)` in train: Microsoft Recommenders' rule."
+    "Rank each item's (or user's) rows by a seeded draw and put the first `round(ratio * n)` in train: Microsoft Recommenders' rule."
     ratio = _check_ratio("ratio", ratio)
     col = ITEM_COL if check_choice("by", by, ("item", "user")) == "item" else USER_COL
     check_positive("min_rating", min_rating, integer=True)
