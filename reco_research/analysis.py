@@ -16,10 +16,11 @@ from .benchmark import EvalData
 from .metrics import hits_matrix, precision_at_k, recall_at_k, ndcg_at_k, hit_rate_at_k
 
 # %% auto #0
-__all__ = ['METRIC_COLUMNS', 'BUCKETS', 'COLD_LABELS', 'RESPONSES', 'ROLES', 'per_user_metrics', 'by_activity_decile',
-           'popularity_buckets', 'by_popularity_bucket', 'cold_status', 'by_cold_status', 'never_taken', 'raw_ids',
-           'list_ctr', 'seen_raw', 'random_lists', 'simulated_ctr', 'user_trace', 'plot_user_trace', 'pick_users',
-           'plot_error_analysis']
+__all__ = ['METRIC_COLUMNS', 'BUCKETS', 'COLD_LABELS', 'RESPONSES', 'ROLES', 'SEGMENT_NAMES', 'per_user_metrics',
+           'by_activity_decile', 'popularity_buckets', 'by_popularity_bucket', 'cold_status', 'by_cold_status',
+           'never_taken', 'raw_ids', 'list_ctr', 'seen_raw', 'random_lists', 'simulated_ctr', 'user_trace',
+           'plot_user_trace', 'pick_users', 'ablation_variants', 'auto_grid', 'activity_terciles', 'top_overlap',
+           'numeric', 'table_dict', 'plot_error_analysis']
 
 # %% ../nbs/34_error_analysis.ipynb #c007
 METRIC_COLUMNS = ("precision", "recall", "ndcg", "hit")  # the per-user metrics every table averages
@@ -369,6 +370,76 @@ def pick_users(per_user:pd.DataFrame, # output of `per_user_metrics`
     out = per_user.iloc[picked].copy()
     out.insert(0, "role", roles)
     return out
+
+# %% ../nbs/34_error_analysis.ipynb #c050
+def ablation_variants(name:str, # a hybrid's registry name
+                      params:dict, # its parameters (components with theirs, as the benchmark runs it)
+                     ) -> dict:
+    "{without_<component>: params} of hybrid `name`, one component taken out at a time (switch: all users on one side)."
+    import inspect
+    from reco_research.models.base import MODELS, make_model
+    check_choice("model", name, MODELS)
+    if name == "hybrid_switch":
+        sig = inspect.signature(MODELS[name]).parameters
+        prim, fall = params.get("primary", sig["primary"].default), params.get("fallback", sig["fallback"].default)
+        return {f"without_{fall}": {**params, "min_interactions": 0}, f"without_{prim}": {**params, "min_interactions": 10**9}}
+    comps = params.get("components") or make_model(name, **params).components  # the model's default components
+    out = {}
+    for c in comps:
+        rest = {k: v for k, v in comps.items() if k != c}
+        if not rest: continue
+        q = {k: v for k, v in params.items() if k != f"w_{c}"}
+        q["components"] = rest
+        if isinstance(q.get("weights"), dict): q["weights"] = {k: v for k, v in q["weights"].items() if k != c}
+        try: make_model(name, **q)
+        except ParamError: continue          # e.g. every remaining weight is zero
+        out[f"without_{c}"] = q
+    return out
+
+def auto_grid(w:dict, # {component: global weight}
+              max_points:int=12) -> list[dict]:
+    "Candidate blend weights: the global ones, each component's tripled (1 if 0), each one dropped; at most `max_points`."
+    import json
+    pts = [dict(w)] + [{**w, c: 3.0 * w[c] if w[c] > 0 else 1.0} for c in w]
+    pts += [{**w, c: 0.0} for c in w if w[c] > 0 and sum(v for k, v in w.items() if k != c) > 0]
+    return list({json.dumps(p, sort_keys=True): p for p in pts}.values())[:max_points]
+
+SEGMENT_NAMES = ("light", "medium", "heavy")
+
+def activity_terciles(activity:np.ndarray, # training interactions of each user
+                     ) -> np.ndarray:
+    "light / medium / heavy: training activity up to the first tercile, up to the second, above (of the users given)."
+    a = np.asarray(activity, dtype=np.float64)
+    if a.size == 0: raise DataError("activity_terciles: no users given")
+    q1, q2 = np.quantile(a, [1 / 3, 2 / 3])
+    return np.asarray(SEGMENT_NAMES, dtype=object)[np.where(a <= q1, 0, np.where(a <= q2, 1, 2))]
+
+def top_overlap(S:dict, # {name: users x items scores}, the same users and items
+                exclude, # users x items sparse matrix of items never listed (seen), or None
+                k:int) -> pd.DataFrame:
+    "Mean share of the top-`k` lists two score matrices have in common (rows, columns: their names; 1 on the diagonal)."
+    from reco_research.models.base import topk_items
+    tops = {n: topk_items(s, k, exclude=exclude)[0] for n, s in S.items()}
+    names = list(tops)
+    out = pd.DataFrame(1.0, index=names, columns=names)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            A, B = tops[a], tops[b]
+            same = (A[:, :, None] == B[:, None, :]) & (A[:, :, None] >= 0)
+            out.loc[a, b] = out.loc[b, a] = float(same.any(2).sum(1).mean() / k)
+    return out
+
+def numeric(x):
+    "The finite numeric leaves of a nested dict (keys as strings), for `write_metrics`; empty branches dropped."
+    if isinstance(x, dict):
+        out = {str(k): numeric(v) for k, v in x.items()}
+        return {k: v for k, v in out.items() if v is not None and v != {}}
+    if isinstance(x, (bool, np.bool_)) or not isinstance(x, numbers.Real): return None
+    return float(x) if np.isfinite(x) else None
+
+def table_dict(df:pd.DataFrame) -> dict:
+    "{row: {column: value}} of a table (row labels as strings)."
+    return {str(i): r for i, r in df.to_dict("index").items()}
 
 # %% ../nbs/34_error_analysis.ipynb #c045
 def plot_error_analysis(decile_df:pd.DataFrame, # output of `by_activity_decile`

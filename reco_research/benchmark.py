@@ -13,14 +13,14 @@ import pandas as pd
 import scipy.sparse as sp
 
 from .core import (USER_COL, ITEM_COL, RATING_COL, TIME_COL, DataError, ParamError, check_choice,
-                                check_positive, get_logger, limit_threads, read_metrics, write_text)
+                                check_positive, get_logger, limit_threads, read_metrics, write_text, replace_section)
 from .interactions import Interactions
 from .splits import stratified_split, time_cutoff_split, new_pairs_only, VALID_SEED
 from .metrics import (ranking_metrics, ranking_metrics_naive, precision_recall_curve, rmse, mae,
                                    precision_at_k, ndcg_at_k, map_score,
                                    catalogue_coverage, novelty)
 from .models.base import make_model, topk_items, topk_items_naive, MODELS
-from .models.hybrid import shared_fits, fit_shared, parse_components
+from .models.base import shared_fits, fit_shared, parse_components, ensure_registered
 
 # %% auto #0
 __all__ = ['PROTOCOLS', 'COLD_PROTOCOLS', 'AGGREGATE_COLUMNS', 'TIMING_SUFFIX', 'SPREAD_METRICS', 'SEED_PARAMS',
@@ -163,28 +163,32 @@ def make_eval_data(train:pd.DataFrame, test:pd.DataFrame, values:str="binary", i
 # %% ../nbs/30_benchmark.ipynb #c009
 TIMING_SUFFIX = "_seconds"
 
-def recommend_candidates(model, users:np.ndarray, candidates:np.ndarray, k:int, batch_size:int=2048) -> np.ndarray:
-    "Top-`k` item indices of a fitted `model` for `users`, ranked among the item indices `candidates` only (seen removed)."
+def recommend_candidates(model, users:np.ndarray, candidates:np.ndarray, k:int, batch_size:int=2048,
+                         with_scores:bool=False) -> np.ndarray|tuple[np.ndarray, np.ndarray]:
+    "Top-`k` item indices of a fitted `model` for `users`, ranked among the item indices `candidates` only (seen removed); with their scores if asked."
     cand = np.asarray(candidates, dtype=np.int64)
-    out = np.full((len(users), k), -1, np.int64)
+    out, vals = np.full((len(users), k), -1, np.int64), np.full((len(users), k), -np.inf)
     for a in range(0, len(users), batch_size):
         u = users[a:a + batch_size]
         s = model.score(u)[:, cand]
-        idx, _ = topk_items(s, k, exclude=model.train_.matrix[u][:, cand])
+        idx, v = topk_items(s, k, exclude=model.train_.matrix[u][:, cand])
         out[a:a + len(u)] = np.where(idx >= 0, cand[np.maximum(idx, 0)], -1)
-    return out
+        vals[a:a + len(u)] = v
+    return (out, vals) if with_scores else out
 
 SPREAD_METRICS = ("precision_at_{k}", "ndcg_at_{k}", "map")  # metrics that get intervals and seed spreads
 
 def evaluate_model(model, d:EvalData, k:int=10, max_k:int=50, extra=None,
                    per_user:dict|None=None, # if given, filled with {metric: per-user values} of `SPREAD_METRICS` (rows of `d.users`)
+                   keep:dict|None=None, # if given, filled with the fitted `model`, its `top` lists (rows of `d.users`) and their `scores`
                   ) -> tuple[dict, pd.DataFrame]:
     "Fit `model` on `d.train`, recommend for `d.users`, and return (metrics, Precision/Recall@K curve); `extra(top, d, k)` adds metrics."
     model, fit_s, _ = fit_shared(model, d.train)  # inside `shared_fits()` a hybrid later reuses this fit
     t0 = time.perf_counter()
-    top = (model.recommend(d.users, k=max_k, remove_seen=True) if d.candidates is None
-           else recommend_candidates(model, d.users, d.candidates, max_k))
+    top, scores = (model._recommend_scores(model._users(d.users), max_k, True, 4096) if d.candidates is None
+                   else recommend_candidates(model, d.users, d.candidates, max_k, with_scores=True))
     rec_s = time.perf_counter() - t0
+    if keep is not None: keep.update(model=model, top=top, scores=scores)
     t0 = time.perf_counter()
     truth = d.truth[d.users]
     m = ranking_metrics(top[:, :k], truth, k=k)
@@ -334,7 +338,7 @@ def with_seed(name:str, # registry name
               params:dict|None, # its parameters (hybrids: with their components', see `with_component_params`)
               seed:int) -> dict:
     "`params` of model `name` with every seed parameter, its own and its components', set to `seed`."
-    load_model_modules(); check_choice("model", name, MODELS)
+    ensure_registered(name); check_choice("model", name, MODELS)
     params, keys = dict(params or {}), _param_names(name)
     for s in SEED_PARAMS:
         if s in keys: params[s] = int(seed)
@@ -416,7 +420,7 @@ def tune_model(name:str, grid:dict, d:EvalData, base_params:dict|None=None, k:in
                metric:str|None=None, progress:bool=False) -> tuple[dict, pd.DataFrame]:
     "Evaluate every grid point of model `name` on validation data `d`; return (best parameters, table of all points)."
     from tqdm.auto import tqdm
-    load_model_modules(); check_choice("model", name, MODELS)
+    ensure_registered(name); check_choice("model", name, MODELS)
     metric = metric or f"ndcg_at_{k}"
     lower_better = metric in ("rmse", "mae")
     rows = []
@@ -606,10 +610,5 @@ def results_markdown(bench:dict, speed:dict|None=None) -> str:
 
 def update_readme(readme:str|Path, section:str) -> bool:
     "Replace the text between the results markers of `readme` with `section`; True if the file changed."
-    readme = Path(readme); text = readme.read_text()
-    if README_START not in text or README_END not in text:
-        raise DataError(f"{readme}: results markers not found; expected a line {README_START!r} and a line {README_END!r}")
-    a, rest = text.split(README_START, 1); _, b = rest.split(README_END, 1)
-    new = f"{a}{README_START}\n{section.strip()}\n{README_END}{b}"
-    if new != text: write_text(readme, new)
-    return new != text
+    return replace_section(readme, README_START, README_END, section)
+

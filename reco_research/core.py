@@ -13,10 +13,11 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['USER_COL', 'ITEM_COL', 'RATING_COL', 'WEIGHT_COL', 'TIME_COL', 'INTERACTION_COLS', 'LOG_FORMAT', 'LOG_DATEFMT',
-           'DataError', 'ParamError', 'check_choice', 'check_positive', 'find_project_root', 'ProjectPaths',
-           'get_paths', 'seed_everything', 'set_thread_env', 'limit_threads', 'atomic_write', 'atomic_path',
-           'atomic_dir', 'write_text', 'write_parquet', 'read_metrics', 'write_metrics', 'get_logger', 'StepProfile',
-           'Profiler', 'profile']
+           'TRACE_ENV', 'DataError', 'ParamError', 'check_choice', 'check_positive', 'find_project_root',
+           'ProjectPaths', 'get_paths', 'seed_everything', 'set_thread_env', 'limit_threads', 'atomic_write',
+           'atomic_path', 'atomic_dir', 'write_text', 'write_parquet', 'replace_section', 'read_metrics',
+           'write_metrics', 'get_logger', 'loaded_modules', 'traced_modules', 'trace_read', 'traced_reads',
+           'StepProfile', 'Profiler', 'profile']
 
 # %% ../nbs/00_core.ipynb #c005
 USER_COL, ITEM_COL, RATING_COL, WEIGHT_COL, TIME_COL = "user_id", "item_id", "rating", "weight", "timestamp"
@@ -181,6 +182,23 @@ def write_parquet(df, path:str|Path):
     "Write a data frame to parquet atomically (no index)."
     with atomic_path(path) as tmp: df.to_parquet(tmp, index=False)
 
+# %% ../nbs/00_core.ipynb #dea5e3f1
+def replace_section(path:str|Path, # a text file holding both marker lines
+                    start:str, end:str, # the marker lines (whole lines, e.g. "<!-- results:start -->")
+                    body:str, # the new text between them
+                   ) -> bool:
+    "Replace the text between the marker lines `start` and `end` of `path` with `body`; True if the file changed."
+    path = Path(path); text = path.read_text()
+    if start not in text or end not in text:
+        raise DataError(f"{path}: markers not found; expected a line {start!r} and, after it, a line {end!r}")
+    a, rest = text.split(start, 1)
+    if end not in rest: raise DataError(f"{path}: the line {end!r} comes before {start!r}; expected it after")
+    _, b = rest.split(end, 1)
+    new = f"{a}{start}\n{body.strip()}\n{end}{b}"
+    if new != text: write_text(path, new)
+    return new != text
+
+
 # %% ../nbs/00_core.ipynb #c023
 def _clean_metrics(obj, where="metrics"):
     if isinstance(obj, Mapping):
@@ -235,6 +253,62 @@ def get_logger(name:str="reco_research", level:int|str|None=None) -> logging.Log
     if level is not None: root.setLevel(level)
     name = name if name.startswith("reco_research") else f"reco_research.{name}"
     return logging.getLogger(name)
+
+# %% ../nbs/00_core.ipynb #af6a1c7a
+TRACE_ENV = "RECO_TRACE_MODULES"
+
+def loaded_modules() -> list[str]:
+    "Project-relative paths of the `reco_research` modules loaded in this process (files with content only)."
+    import importlib.util
+    pkg = Path(importlib.util.find_spec("reco_research").origin).resolve().parent
+    out = set()
+    for name, m in list(sys.modules.items()):
+        f = getattr(m, "__file__", None)
+        if not (name == "reco_research" or name.startswith("reco_research.")) or not f: continue
+        f = Path(f).resolve()
+        if f.suffix == ".py" and f.stat().st_size > 0:
+            try: out.add(f.relative_to(pkg.parent).as_posix())
+            except ValueError: pass   # an installed copy outside the project: not a project file
+    return sorted(out)
+
+def _dump_modules(folder:str):
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        (Path(folder)/f"{os.getpid()}.json").write_text(json.dumps(loaded_modules()))
+    except OSError: pass     # tracing never breaks a run
+
+def traced_modules(folder:str|Path) -> list[str]:
+    "The union of the module lists written by the processes traced into `folder`."
+    out = set()
+    for f in sorted(Path(folder).glob("*.json")):
+        try: out.update(json.loads(f.read_text()))
+        except (OSError, ValueError): pass
+    return sorted(out)
+
+def trace_read(path:str|Path):
+    "Note that this process read the artefact at `path` (a kept model, a run): the stage's dependency check compares these with its deps."
+    folder = os.environ.get(TRACE_ENV)
+    if not folder: return
+    try:
+        p = Path(path).resolve()
+        try: p = p.relative_to(get_paths().root.resolve())
+        except ValueError: pass
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        with open(Path(folder)/f"{os.getpid()}.reads", "a") as f: f.write(p.as_posix() + "\n")
+    except OSError: pass
+
+def traced_reads(folder:str|Path) -> list[str]:
+    "The artefacts the processes traced into `folder` read (`trace_read`)."
+    out = set()
+    for f in Path(folder).glob("*.reads"):
+        try: out.update(l for l in f.read_text().splitlines() if l)
+        except OSError: pass
+    return sorted(out)
+
+if os.environ.get(TRACE_ENV):
+    import atexit
+    atexit.register(_dump_modules, os.environ[TRACE_ENV])
+
 
 # %% ../nbs/00_core.ipynb #c029
 def _rss_bytes() -> int:

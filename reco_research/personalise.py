@@ -5,7 +5,7 @@
 # %% ../nbs/19_personalise.ipynb #c002
 from __future__ import annotations
 import numbers, re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 import pandas as pd
@@ -13,7 +13,7 @@ import scipy.sparse as sp
 
 from .core import USER_COL, ITEM_COL, TIME_COL, DataError, ParamError, check_choice, check_positive
 from .interactions import Interactions
-from .models.base import Recommender, register_model, make_model, MODELS, topk_items, _topk, _as_scores, _check_exclude, _tie_factor
+from .models.base import Recommender, register_model, make_model, model_registry, ensure_registered, MODELS, topk_items, _topk, _as_scores, _check_exclude, _tie_factor
 from .models.hybrid import normalise_rows
 
 # %% auto #0
@@ -527,9 +527,8 @@ class PersonalisedRecommender(Recommender):
                  context_min_lift:float|None=None, # hard filter on the context lift; None = off
                  context_cols:tuple=("device", "daypart", "region"), # context columns
                 ):
-        from reco_research.benchmark import load_model_modules
-        load_model_modules()
         if not isinstance(base, str): raise ParamError(f"base={base!r}: expected a registered model name")
+        ensure_registered(base)
         check_choice("base", base, sorted(MODELS))
         if base == type(self).name: raise ParamError(f"base={base!r}: the personalised model cannot wrap itself")
         if base_params is not None and not isinstance(base_params, dict):
@@ -573,6 +572,15 @@ class PersonalisedRecommender(Recommender):
             self.user_context_ = last_context(X, self.context_cols)
             self.item_categories_ = items[self.category_column_].to_numpy(dtype=object)
         self.base_model_.fit(X)
+
+    def _save_state(self, folder):
+        st = super()._save_state(folder)
+        p = st.get("propensity_")
+        if p is not None: st["propensity_"] = {f.name: getattr(p, f.name) for f in fields(p)}   # its tables, as frames
+        return st
+    def _load_state(self, state, folder):
+        if state.get("propensity_") is not None: state["propensity_"] = ContextPropensity(**state["propensity_"])
+        super()._load_state(state, folder)
 
     def _score(self, user_idx:np.ndarray) -> np.ndarray:
         s = self.base_model_.score(user_idx)

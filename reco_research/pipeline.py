@@ -4,19 +4,22 @@
 
 # %% ../nbs/09_pipeline.ipynb #c002
 from __future__ import annotations
-import argparse, html, json, re, sys, tempfile, time
+import argparse, html, json, os, re, sys, tempfile, time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .core import (DataError, ParamError, Profiler, ProjectPaths, atomic_dir, atomic_path, check_choice, get_logger,
-                                get_paths, read_metrics, write_metrics, write_text, set_thread_env)
+                                get_paths, read_metrics, write_metrics, write_text, set_thread_env,
+                                TRACE_ENV, loaded_modules, traced_modules, traced_reads, replace_section)
 
 # %% auto #0
-__all__ = ['log', 'PREPARED', 'REPORTS', 'DEFAULT_TOLERANCE', 'stage_download', 'stage_prepare', 'export_own_data_example',
-           'stage_synthetic', 'stage_synthetic_scale', 'parse_nb_args', 'run_notebook', 'build_index', 'stage_readme',
-           'load_tolerances', 'tolerance_for', 'metric_differences', 'compare_metrics', 'main', 'cli']
+__all__ = ['log', 'PREPARED', 'REPORTS', 'DEFAULT_TOLERANCE', 'TIMINGS', 'PIPELINE_START', 'PIPELINE_END', 'stage_download',
+           'stage_prepare', 'export_own_data_example', 'stage_synthetic', 'stage_synthetic_scale', 'parse_nb_args',
+           'run_notebook', 'build_index', 'stage_readme', 'load_tolerances', 'tolerance_for', 'metric_differences',
+           'compare_metrics', 'stage_train', 'main', 'cli', 'process_seconds', 'record_stage', 'lock_stages',
+           'pipeline_times', 'stage_table_markdown', 'update_readme_times', 'dependency_report']
 
 # %% ../nbs/09_pipeline.ipynb #c005
 log = get_logger("pipeline")
@@ -271,6 +274,15 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("a"); c.add_argument("b")
     c.add_argument("--exact", action="store_true", help="every non-timing value equal (same machine, same seed)")
     c.add_argument("--tolerances", default="", help="a YAML file with a `compare.tolerances` list (default: params.yaml)")
+    tr = sub.add_parser("train", help="fit every benchmark model of one family once per (data set, protocol, seed) and keep it "
+                                      "under data/models/FAMILY (parameters: params.yaml's benchmark block, custom.protocol, seed)")
+    tr.add_argument("family"); tr.add_argument("--processed-dir", default="data/processed")
+    tr.add_argument("--tuned", default="data/tuned/params.json", help="the tuning stage's parameters ('': none)")
+    tr.add_argument("--out", default="data/models"); tr.add_argument("--jobs", type=int, default=2, help="processes side by side")
+    t = sub.add_parser("pipeline", help="collect the stage times of the last runs into metrics/pipeline.json and the README; "
+                                        "--check-deps: fail if a stage's code deps in dvc.lock differ from the modules it ran")
+    t.add_argument("--repro-seconds", type=float, default=None, help="wall seconds of the `dvc repro` that just ran")
+    t.add_argument("--check-deps", action="store_true", help="exit 1 if any stage's deps are not exactly the modules it ran")
     return p
 
 def stage_readme(paths:ProjectPaths|None=None) -> bool:
@@ -360,6 +372,23 @@ def _describe_difference(r:dict) -> str:
     d = "" if r["diff"] is None else f", |diff| {r['diff']:.3g}"
     return f"{r['key']}: {r['a']!r} vs {r['b']!r}{d} > tolerance {r['tol']:.3g} ({r['pattern']})"
 
+def stage_train(family:str, processed_dir:str="data/processed", tuned:str="data/tuned/params.json", out:str="data/models",
+                jobs:int=2, paths:ProjectPaths|None=None) -> dict:
+    "The `train_<family>` stage: `training.train_family` with params.yaml's benchmark block, custom protocol and seed."
+    import yaml
+    from reco_research.training import train_family, training_tasks, load_inputs, TRAIN_FAMILIES
+    paths = paths or get_paths()
+    check_choice("family", family, TRAIN_FAMILIES)
+    params = yaml.safe_load((paths.root/"params.yaml").read_text()) or {}
+    cfg, custom_p = params.get("benchmark") or {}, (params.get("custom") or {}).get("protocol") or None
+    datasets = list(dict.fromkeys(t.dataset for t in training_tasks(cfg, family, custom_p)))
+    data, sides, utility = load_inputs(processed_dir, datasets)
+    tuned_d = json.loads(paths.resolve(tuned).read_text()) if tuned else {}
+    done = train_family(family, cfg, data, sides, utility, tuned_d, out_root=out, custom_protocol=custom_p, n_jobs=jobs,
+                        seed=int(params.get("seed", 42)))
+    log.info(f"train {family}: {sum(len(v) for v in done.values())} runs in {len(done)} (data set, protocol, seed) tasks -> {out}/{family}")
+    return done
+
 def _bool(name, v):
     v = str(v).lower()
     if v in ("true", "1", "yes"): return True
@@ -367,8 +396,18 @@ def _bool(name, v):
     raise ParamError(f"{name}={v!r}: expected true or false")
 
 def main(argv:list[str]|None=None) -> int:
-    "Entry point of the `reco` command."
+    "Entry point of the `reco` command; run by a DVC stage (`DVC_STAGE` set), it records the stage's time and modules."
     a, extra = _parser().parse_known_args(argv)
+    stage = os.environ.get("DVC_STAGE") if a.cmd not in ("compare", "pipeline") else None
+    if not stage: return _main(a, extra)
+    with tempfile.TemporaryDirectory(prefix="reco-trace-") as trace:
+        os.environ[TRACE_ENV] = trace               # the processes this stage starts (notebook kernel, workers) report their modules
+        try: rc = _main(a, extra)
+        finally: os.environ.pop(TRACE_ENV, None)
+        if rc == 0: record_stage(stage, process_seconds(), sorted({*loaded_modules(), *traced_modules(trace)}), traced_reads(trace))
+    return rc
+
+def _main(a, extra) -> int:
     try:
         if extra and a.cmd != "nb": raise ParamError(f"unexpected arguments {extra}")
         if a.cmd == "download": stage_download(a.name, force=a.force)
@@ -398,6 +437,18 @@ def main(argv:list[str]|None=None) -> int:
                 log.error(f"{a.a} and {a.b}: {len(rows)} of {n} values differ{'' if a.exact else ' beyond their tolerance'} (timings ignored)")
                 return 1
             log.info(f"{a.a} and {a.b} agree {mode} on every value but the timings ({n} values)")
+        elif a.cmd == "train": stage_train(a.family, a.processed_dir, a.tuned, a.out, a.jobs)
+        elif a.cmd == "pipeline":
+            times = pipeline_times(repro_seconds=a.repro_seconds)
+            print(stage_table_markdown(times))
+            log.info("README.md stage times " + ("updated" if update_readme_times(times) else "already up to date"))
+            if a.check_deps:
+                bad = {n: r for n, r in dependency_report().items() if any(r.values())}
+                for n, r in bad.items():
+                    print(f"  {n}: " + "; ".join(f"{k}: {', '.join(v)}" for k, v in r.items() if v))
+                if bad:
+                    log.error(f"{len(bad)} stage(s) list other code deps than the modules they ran (above)"); return 1
+                log.info("every timed stage lists exactly the package modules it ran")
     except (DataError, ParamError, FileNotFoundError) as e:
         log.error(str(e)); return 2
     return 0
@@ -405,3 +456,88 @@ def main(argv:list[str]|None=None) -> int:
 def cli():
     "Console-script wrapper."
     sys.exit(main())
+
+# %% ../nbs/09_pipeline.ipynb #72864343
+TIMINGS = "metrics/timings"
+PIPELINE_START = "<!-- pipeline-times:start (generated by `reco pipeline` after dvc repro; do not edit) -->"
+PIPELINE_END = "<!-- pipeline-times:end -->"
+
+def process_seconds() -> float:
+    "Wall seconds since this process started (interpreter start-up and imports included)."
+    import psutil
+    return time.time() - psutil.Process().create_time()
+
+def _timing_file(paths:ProjectPaths, stage:str) -> Path: return paths.root/TIMINGS/f"{stage}.json"
+
+def record_stage(stage:str, # DVC stage name (`foreach` stages: "name@item")
+                 seconds:float, # its wall seconds
+                 modules:list[str], # project-relative package files it ran
+                 reads:list[str]|None=None, # project-relative artefacts it read (`trace_read`: kept models and runs)
+                 paths:ProjectPaths|None=None) -> Path:
+    "Write `metrics/timings/<stage>.json` (seconds and modules), atomically; no stage depends on it."
+    paths = paths or get_paths()
+    f = _timing_file(paths, stage)
+    write_text(f, json.dumps({"stage": stage, "wall_seconds": round(float(seconds), 3), "modules": sorted(modules),
+                              "reads": sorted(reads or [])}, indent=1) + "\n")
+    return f
+
+def _read_timing(paths:ProjectPaths, stage:str) -> dict|None:
+    f = _timing_file(paths, stage)
+    if not f.is_file(): return None
+    try: t = json.loads(f.read_text())
+    except ValueError as e: raise DataError(f"{f}: not valid JSON ({e}); delete it and rerun the stage") from None
+    if not isinstance(t, dict) or "wall_seconds" not in t: raise DataError(f"{f}: expected a JSON object with 'wall_seconds'")
+    return t
+
+def lock_stages(paths:ProjectPaths|None=None) -> dict:
+    "{stage: [dependency paths]} of `dvc.lock`: every stage of the last repro, `foreach` items expanded."
+    import yaml
+    paths = paths or get_paths()
+    f = paths.root/"dvc.lock"
+    if not f.is_file(): raise DataError(f"{f}: not found; run `dvc repro` first")
+    stages = (yaml.safe_load(f.read_text()) or {}).get("stages") or {}
+    return {n: [d["path"] for d in (s.get("deps") or [])] for n, s in stages.items()}
+
+def pipeline_times(paths:ProjectPaths|None=None, repro_seconds:float|None=None) -> dict:
+    "Every stage of `dvc.lock` with its last recorded wall seconds, their sum and the slowest; written to `metrics/pipeline.json`."
+    paths = paths or get_paths()
+    stages = lock_stages(paths)
+    secs = {n: float(t["wall_seconds"]) for n in stages if (t := _read_timing(paths, n)) is not None}
+    out = {"stages": {n: {"wall_seconds": s} for n, s in secs.items()}, "n_stages": len(stages), "n_timed": len(secs),
+           "stages_wall_seconds": round(sum(secs.values()), 3),
+           "slowest_stage_wall_seconds": max(secs.values(), default=0.0)}
+    if repro_seconds is not None: out["repro_wall_seconds"] = round(float(repro_seconds), 3)
+    write_metrics(paths.metrics/"pipeline.json", out, merge=False)
+    return out
+
+def stage_table_markdown(times:dict) -> str:
+    "The stage times as a Markdown table, slowest first, with the total."
+    rows = sorted(times["stages"].items(), key=lambda kv: -kv[1]["wall_seconds"])
+    lines = ["| stage | seconds |", "|---|---:|"] + [f"| `{n}` | {r['wall_seconds']:.1f} |" for n, r in rows]
+    lines.append(f"| **all {times['n_timed']} stages** | **{times['stages_wall_seconds']:.1f}** |")
+    note = (f" The `dvc repro` that produced them took {times['repro_wall_seconds']:.0f} s." if "repro_wall_seconds" in times else "")
+    untimed = times["n_stages"] - times["n_timed"]
+    return ("\n".join(lines) + f"\n\nWall seconds of each stage's last run (`metrics/pipeline.json`, 2 cores).{note}"
+            + (f" {untimed} stage(s) have no recorded time yet." if untimed else ""))
+
+def update_readme_times(times:dict, paths:ProjectPaths|None=None) -> bool:
+    "Rewrite the README's stage-time table; True if it changed."
+    paths = paths or get_paths()
+    return replace_section(paths.root/"README.md", PIPELINE_START, PIPELINE_END, stage_table_markdown(times))
+
+def dependency_report(paths:ProjectPaths|None=None) -> dict:
+    "Per timed stage of `dvc.lock`: code deps it ran but does not list (`missing`), lists but never ran (`extra`), folders of code (`folders`), artefacts it read outside its deps (`unlisted_reads`)."
+    paths = paths or get_paths()
+    out = {}
+    for n, deps in lock_stages(paths).items():
+        t = _read_timing(paths, n)
+        if t is None or "modules" not in t: continue
+        code = [d for d in deps if d == "reco_research" or d.startswith("reco_research/")]
+        folders = sorted(d for d in code if not d.endswith(".py"))
+        files = {d for d in code if d.endswith(".py")}
+        ran = set(t["modules"])
+        data = [d.rstrip("/") for d in deps if d not in code]
+        unlisted = sorted(r for r in t.get("reads", []) if not any(r == d or r.startswith(d + "/") for d in data))
+        out[n] = {"missing": sorted(ran - files), "extra": sorted(files - ran), "folders": folders, "unlisted_reads": unlisted}
+    return out
+

@@ -17,9 +17,9 @@ from .base import Recommender, register_model, topk_items, _as_index, _check_ran
 from ..text import item_text, make_vectoriser, VECTORISERS, cosine_similarity, nearest_neighbours
 
 # %% auto #0
-__all__ = ['CATEGORICAL_COLUMNS', 'MULTI_LABEL_COLUMNS', 'MULTI_LABEL_SEP', 'MAX_LABELS', 'WARM_PROTOCOLS', 'COLD_PROTOCOLS',
-           'is_multi_label', 'structured_features', 'profile_weights', 'ContentRecommender', 'ContentEmbedRecommender',
-           'ContentFeaturesRecommender', 'warm_cold_table', 'plot_warm_cold']
+__all__ = ['CATEGORICAL_COLUMNS', 'MULTI_LABEL_COLUMNS', 'MULTI_LABEL_SEP', 'MAX_LABELS', 'EMBEDDING_MODEL', 'WARM_PROTOCOLS',
+           'COLD_PROTOCOLS', 'is_multi_label', 'structured_features', 'profile_weights', 'ContentRecommender',
+           'ContentEmbedRecommender', 'ContentFeaturesRecommender', 'warm_cold_table', 'plot_warm_cold']
 
 # %% ../../nbs/13_content.ipynb #c005
 CATEGORICAL_COLUMNS = ("category", "subcategory", "department", "brand", "material", "colour", "color", "genre", "style")
@@ -136,6 +136,8 @@ def profile_weights(X:Interactions, # training interactions
     return M
 
 # %% ../../nbs/13_content.ipynb #c014
+EMBEDDING_MODEL = "sentence-transformers/all-MiniLM-L6-v2"  # what the "sentence" vectoriser loads (reco_research.text)
+
 @register_model("content_tfidf")
 class ContentRecommender(Recommender):
     "Content-based: score(u, j) = cos(profile_u, v_j), profile_u = normalised Σ w_ui v_i over u's training items."
@@ -201,7 +203,21 @@ class ContentRecommender(Recommender):
         self.has_profile_ = np.asarray(abs(W).sum(axis=1)).ravel() > 0
         pop = X.item_popularity().astype(np.float64)
         self.popularity_score_ = pop / pop.max() if pop.max() > 0 else pop
+        self._cache()
+
+    def _cache(self):
+        "Vᵀ, laid out for the dense profiles x vectors product of `_score`."
         self._VT = self.item_vectors_.T.tocsr() if sp.issparse(self.item_vectors_) else np.ascontiguousarray(self.item_vectors_.T)
+    _not_saved = ("vectoriser_", "texts_")   # a saved model scores from its vectors: no vectoriser, no texts
+    def _load_state(self, state, folder):
+        super()._load_state(state, folder)
+        self._cache()
+    def _artefact_info(self):
+        info = {"features": self.features, "item_vector_dim": int(self.item_vectors_.shape[1])}
+        if self.features != "structured":
+            info["vectoriser"] = self.vectoriser
+            if self.vectoriser == "sentence": info["embedding_model"] = EMBEDDING_MODEL
+        return info
 
     def _score(self, user_idx):
         out = np.empty((len(user_idx), self.n_items), dtype=np.float64)

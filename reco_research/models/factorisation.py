@@ -154,6 +154,7 @@ def _implicit_factors(model) -> tuple[np.ndarray, np.ndarray]:
 @register_model("als")
 class ALSRecommender(Recommender):
     "Implicit-feedback ALS (Hu, Koren, Volinsky 2008) through `implicit`, with confidence c = 1 + alpha f(value)."
+    _not_saved = ("model_",)  # the implicit model: only training needs it (scores come from the factors)
     def __init__(self, factors:int=64, # length of x_u and y_i
                  regularization:float=50.0, # ridge penalty of the factors
                  alpha:float=8.0, # confidence of the stored values
@@ -188,6 +189,7 @@ class ALSRecommender(Recommender):
 @register_model("bpr")
 class BPRRecommender(Recommender):
     "Bayesian Personalised Ranking (Rendle et al. 2009) through `implicit`, scores corrected for its popularity-sampled negatives."
+    _not_saved = ("model_",)  # the implicit model: only training needs it (scores come from the factors)
     def __init__(self, factors:int=64, # length of the factors (implicit adds an item bias)
                  learning_rate:float=0.02, # SGD step
                  regularization:float=0.05, # L2 penalty of each update

@@ -8,12 +8,11 @@ import numpy as np
 
 from ..core import DataError, ParamError, check_choice, check_positive
 from ..interactions import Interactions
-from .base import Recommender, register_model, make_model, MODELS
+from .base import Recommender, register_model, make_model, model_registry, ensure_registered, fingerprint, MODELS
 
 # %% auto #0
-__all__ = ['NORMALISATIONS', 'DEFAULT_BLEND', 'normalise_rows', 'check_component', 'shared_fits', 'fingerprint', 'fit_shared',
-           'fit_component', 'fit_components', 'parse_components', 'with_component_params', 'BlendRecommender',
-           'SwitchRecommender']
+__all__ = ['NORMALISATIONS', 'DEFAULT_BLEND', 'SCORE_CACHE_BYTES', 'normalise_rows', 'check_component', 'with_component_params',
+           'normalised_scores', 'BlendRecommender', 'SwitchRecommender']
 
 # %% ../../nbs/17_hybrids.ipynb #c005
 NORMALISATIONS = ("zscore", "rank", "minmax")
@@ -46,8 +45,7 @@ def check_component(name:str, # a registered model name
                     params:dict|None=None, # its parameters
                     what:str="component"):
     "Check that `name` is a registered, non-hybrid model and `params` a dict (or None)."
-    from reco_research.benchmark import load_model_modules
-    load_model_modules()
+    ensure_registered(name)
     check_choice(what, name, sorted(MODELS))
     if name.startswith("hybrid_"):
         raise ParamError(f"{what} {name!r}: a hybrid cannot contain a hybrid; name a single model")
@@ -55,69 +53,13 @@ def check_component(name:str, # a registered model name
         raise ParamError(f"{what} {name!r}: parameters must be a dict, got {type(params).__name__}")
 
 # %% ../../nbs/17_hybrids.ipynb #c010
-import hashlib, json, time
-import pandas as pd
-from contextlib import contextmanager
+from .base import shared_fits, fit_shared, fit_component, fit_components, parse_components, share_artefacts  # the sharing lives in base
 
-_SHARED: dict|None = None
-
-@contextmanager
-def shared_fits():
-    "Within the block, `fit_component` fits each (model, parameters, data) once and reuses it."
-    global _SHARED
-    if _SHARED is not None:  # nested: share the enclosing block's fits
-        yield _SHARED; return
-    _SHARED = {}
-    try: yield _SHARED
-    finally: _SHARED = None
-
-def fingerprint(X:Interactions) -> str:
-    "A digest of an `Interactions`' matrix, ids, rows and feature tables (equal data -> equal digest)."
-    h = hashlib.blake2b(digest_size=16)
-    M = X.matrix
-    for a in (np.asarray(M.shape), M.indptr, M.indices, M.data): h.update(np.ascontiguousarray(a).tobytes())
-    for f in (X.frame, X.user_features, X.item_features):
-        if f is not None: h.update(pd.util.hash_pandas_object(f, index=True).to_numpy().tobytes())
-    return h.hexdigest()
-
-def fit_shared(model:Recommender, X:Interactions):
-    "(fitted model, seconds its fit took, reused?): `model.fit(X)`, or inside `shared_fits()` the same model (name and full parameters) already fitted on the same data."
-    key = None
-    if _SHARED is not None and model.name:
-        key = (model.name, json.dumps(model.get_params(), sort_keys=True, default=str), fingerprint(X))
-        if key in _SHARED: return (*_SHARED[key], True)
-    t0 = time.perf_counter()
-    model.fit(X)
-    out = (model, time.perf_counter() - t0)
-    if key is not None: _SHARED[key] = out
-    return (*out, False)
-
-def fit_component(name:str, params:dict|None, X:Interactions):
-    "(fitted model, seconds its fit took, reused?): `make_model(name, **params).fit(X)`, shared inside `shared_fits()`."
-    return fit_shared(make_model(name, **(params or {})), X)
-
-def fit_components(self:Recommender, specs:dict, # {model: parameters}
-                   X:Interactions) -> dict:
-    "Fit (or reuse) each component of hybrid `self` on `X`; adds to `self.component_seconds_` (each one's fit cost) and `self.reused_seconds_` (the cost of those reused)."
-    out = {}
-    for n, p in specs.items():
-        m, s, hit = fit_component(n, p, X)
-        self.component_seconds_[n] = self.component_seconds_.get(n, 0.0) + s
-        if hit: self.reused_seconds_ += s
-        out[n] = m
-    return out
 
 # %% ../../nbs/17_hybrids.ipynb #c013
-def parse_components(components) -> dict:
-    "`{model: params}` from a dict or a comma-separated string of model names."
-    if isinstance(components, str): return {c.strip(): {} for c in components.split(",") if c.strip()}
-    if isinstance(components, dict): return {k: (v or {}) for k, v in components.items()}
-    raise ParamError(f"components={components!r}: expected a dict {{model: parameters}} or a comma-separated string of model names")
-
 def _default(name, key):
     import inspect
-    from reco_research.benchmark import load_model_modules
-    load_model_modules()
+    ensure_registered(name)
     if name not in MODELS: return None
     p = inspect.signature(MODELS[name]).parameters.get(key)
     return None if p is None or p.default is inspect.Parameter.empty else p.default
@@ -145,6 +87,25 @@ def _signature_keys(name):
 
 # %% ../../nbs/17_hybrids.ipynb #c014
 DEFAULT_BLEND = {"ease": {}, "lightfm_warp": {}, "content_tfidf": {}}
+SCORE_CACHE_BYTES = 2 * 10**9   # normalised component scores kept inside one `shared_fits()` block, at most
+
+def normalised_scores(m:Recommender, # a fitted component
+                      user_idx:np.ndarray, method:str) -> np.ndarray:
+    "`normalise_rows(m.score(user_idx), method)`; inside `shared_fits()` kept for the next blend asking for the same fitted component, users and method, so a weight grid scores each component once."
+    import hashlib
+    from reco_research.models import base as _base
+    cache = _base._SHARED
+    if cache is None: return normalise_rows(m.score(user_idx), method)
+    u = np.ascontiguousarray(user_idx, dtype=np.int64)
+    key = ("__normalised_scores__", id(m), method, hashlib.blake2b(u.tobytes(), digest_size=16).hexdigest())
+    hit = cache.get(key)
+    if hit is not None and hit[0] is m: return hit[1]
+    out = normalise_rows(m.score(u), method)
+    used = cache.get("__normalised_bytes__", 0)
+    if used + out.nbytes <= SCORE_CACHE_BYTES:
+        out.setflags(write=False)          # shared by every blend of the block: read-only
+        cache[key] = (m, out); cache["__normalised_bytes__"] = used + out.nbytes
+    return out
 
 @register_model("hybrid_blend")
 class BlendRecommender(Recommender):
@@ -179,7 +140,7 @@ class BlendRecommender(Recommender):
     def _score(self, user_idx:np.ndarray) -> np.ndarray:
         out = None
         for n, m in self.components_.items():
-            s = self.weights[n] * normalise_rows(m.score(user_idx), self.normalisation)
+            s = self.weights[n] * normalised_scores(m, user_idx, self.normalisation)
             out = s if out is None else out + s
         return out
 

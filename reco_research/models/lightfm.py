@@ -64,6 +64,7 @@ def feature_matrix(frame:pd.DataFrame|None, # user or item table, one row per us
 @register_model("lightfm_warp")
 class LightFMRecommender(Recommender):
     "LightFM on [identity | attribute] features of users and items; score = user repr · item repr + item bias."
+    _not_saved = ("model_", "user_matrix_", "item_matrix_")  # training inputs: scores come from the representations
     def __init__(self, loss:str="warp", # "warp" or "bpr"
                  no_components:int=64, # embedding size
                  epochs:int=30, # passes over the interactions

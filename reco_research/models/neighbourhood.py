@@ -101,6 +101,9 @@ class ItemKNN(Recommender):
         self._weights = self.similarity_.T.tocsr()
         self.user_items_ = self.user_items_.astype(np.float32)
     def _score(self, user_idx): return (self.user_items_[user_idx] @ self._weights).toarray()
+    def _load_state(self, state, folder):
+        super()._load_state(state, folder)
+        self._weights = self.similarity_.T.tocsr()   # the cache `_fit` builds: not saved, rebuilt
 
     def similar_items(self, item_idx, # one item index, or an array of them
                       n:int=10, # neighbours returned

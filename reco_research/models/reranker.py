@@ -15,8 +15,8 @@ from .content import structured_features, _row_normalise
 from .hybrid import normalise_rows, check_component, fit_components
 
 # %% auto #0
-__all__ = ['VALID_MODES', 'DEFAULT_RERANK', 'MIN_RANK_USERS', 'LGBM_SEEDS', 'validation_rows', 'item_vectors', 'feature_names',
-           'round_scores', 'snap', 'quantise_features', 'candidate_features', 'RerankRecommender']
+__all__ = ['VALID_MODES', 'DEFAULT_RERANK', 'RANKER_FILE', 'MIN_RANK_USERS', 'LGBM_SEEDS', 'validation_rows', 'item_vectors',
+           'feature_names', 'round_scores', 'snap', 'quantise_features', 'candidate_features', 'RerankRecommender']
 
 # %% ../../nbs/18_reranker.ipynb #c006
 VALID_MODES = ("auto", "temporal", "random")
@@ -140,6 +140,7 @@ def candidate_features(models:dict, # {name: fitted component}, all on the same 
 # %% ../../nbs/18_reranker.ipynb #c012
 DEFAULT_RERANK = {"ease": {}, "itemknn_cosine": {}, "lightfm_warp": {}, "content_tfidf": {}, "pop_global": {},
                   "segment_trending": {}}
+RANKER_FILE = "ranker.txt"  # the booster's model text in a saved artefact
 MIN_RANK_USERS = 5  # fewest validation users (query groups with a positive candidate) the ranker trains on
 LGBM_SEEDS = ("bagging_seed", "feature_fraction_seed", "data_random_seed", "extra_seed", "drop_seed", "objective_seed")  # besides `seed`
 _log = get_logger("models")
@@ -245,6 +246,7 @@ class RerankRecommender(Recommender):
                       callbacks=[lightgbm.early_stopping(self.stopping_rounds, first_metric_only=True, verbose=False)])
             Ff, y, g = Ff[~ev], y[~ev], g[~stop]
         self.ranker_.fit(Ff, y, group=g, **kw)
+        self.booster_ = self.ranker_.booster_                    # what scores: the booster (kept by a saved model)
         self.n_trees_ = int(self.ranker_.best_iteration_ or self.n_estimators) if stop.any() else self.n_estimators
         self.train_info_ = dict(valid_mode=self.valid_mode_, valid_rows=int(valid.sum()), fit_rows=int((~valid).sum()),
                                 valid_users=int(len(users)), rank_users=int(len(g)), stop_users=int(stop.sum()),
@@ -258,7 +260,7 @@ class RerankRecommender(Recommender):
         for a in range(0, len(user_idx), self.batch_users):
             ub = user_idx[a:a + self.batch_users]
             r, i, Fb, first = candidate_features(self.components_, self.context_, ub, self.n_candidates)
-            p = self.ranker_.predict(pd.DataFrame(Fb, columns=self.feature_names_)) if len(r) else np.empty(0)
+            p = self.booster_.predict(pd.DataFrame(Fb, columns=self.feature_names_)) if len(r) else np.empty(0)
             low = np.full(len(ub), np.inf); np.minimum.at(low, r, p)
             low = np.where(np.isfinite(low), low, 0.0)
             block = low[:, None] - 2.0 + np.where(np.isfinite(first), first, 0.0)   # below every candidate, first component's order
@@ -266,9 +268,26 @@ class RerankRecommender(Recommender):
             out[a:a + len(ub)] = block
         return out
 
+    _not_saved = ("ranker_", "context_")   # the scikit-learn wrapper (training only); the context, rebuilt on load
+    def _save_state(self, folder):
+        st = super()._save_state(folder)
+        (folder/RANKER_FILE).write_text(st.pop("booster_").model_to_string(), encoding="utf-8")
+        st["booster_"], st["context_vectors"] = RANKER_FILE, self.context_.V
+        return st
+
+    def _load_state(self, state, folder):
+        import lightgbm
+        name, V = state.pop("booster_"), state.pop("context_vectors")
+        p = folder/str(name)
+        if name != RANKER_FILE or not p.is_file(): raise DataError(f"{p}: missing; expected the LightGBM model text {RANKER_FILE}")
+        try: booster = lightgbm.Booster(model_str=p.read_text(encoding="utf-8"))
+        except (lightgbm.basic.LightGBMError, ValueError) as e: raise DataError(f"{p}: not a LightGBM model text ({e})") from None
+        super()._load_state(state, folder)
+        self.booster_, self.context_ = booster, _Context(self.train_, V)
+
     def feature_importance(self) -> pd.DataFrame:
         "Total gain of each feature in the ranker's trees, largest first."
         self._check_fitted()
-        gain = self.ranker_.booster_.feature_importance(importance_type="gain")
+        gain = self.booster_.feature_importance(importance_type="gain")
         return (pd.DataFrame({"feature": self.feature_names_, "gain": gain.astype(np.float64)})
                 .sort_values("gain", ascending=False, ignore_index=True))

@@ -4,7 +4,9 @@
 
 # %% ../../nbs/15_segment_model.ipynb #c002
 from __future__ import annotations
+import dataclasses
 import numpy as np
+from fastcore.basics import patch
 import pandas as pd
 import scipy.sparse as sp
 
@@ -12,7 +14,7 @@ from ..core import DataError, ParamError, TIME_COL, check_choice, check_positive
 from ..interactions import Interactions
 from .base import Recommender, register_model, _age_days
 from ..features import user_vectors, standardise, feature_group, DEMOGRAPHICS
-from ..segments import choose_k, kmeans_segments, segment_profiles, SegmentAssigner, _check_k
+from ..segments import choose_k, kmeans_segments, segment_profiles, SegmentAssigner, Segmentation, _check_k
 
 # %% auto #0
 __all__ = ['SEGMENT_FEATURES', 'SegmentTrendingRecommender']
@@ -98,10 +100,15 @@ class SegmentTrendingRecommender(Recommender):
         S = sp.csr_matrix((np.ones(int(on.sum())), (seg[on], np.flatnonzero(on))), shape=(k, X.n_users))
         T = np.vstack([(S @ D).toarray(), np.asarray(D.sum(axis=0))])   # segments + the global trend (last row)
         self.trend_ = T
-        T = T / np.maximum(T.max(axis=1, keepdims=True), 1e-300)
-        self._scores = T + self.tie_breaker * T[-1][None, :]
+        self._cache()
         _log.debug(f"{self._what}: {k} segments, sizes {np.bincount(seg[on], minlength=k).tolist()}, "
                    f"{int(cold.sum())} cold users ({int((cold & on).sum())} placed by demographics)")
+
+    def _cache(self):
+        "Scores of each segment (and of the global trend, last row): its trend scaled to a maximum of 1, plus the tie-breaker."
+        T = self.trend_ / np.maximum(self.trend_.max(axis=1, keepdims=True), 1e-300)
+        self._scores = T + self.tie_breaker * T[-1][None, :]
+    _not_saved = ("user_vectors_",)   # a table of user features: not kept in a saved model
 
     def _score(self, user_idx):
         s = self.user_segment_[user_idx]
@@ -110,4 +117,49 @@ class SegmentTrendingRecommender(Recommender):
     def profiles(self, top:int=3) -> pd.DataFrame:
         "`segments.segment_profiles` of the training users (warm and placed cold users; -1: global trend)."
         self._check_fitted()
+        if self.user_vectors_ is None:
+            raise DataError(f"{self._what}: this model was loaded from an artefact, which keeps no user vectors (a table of "
+                            "user features); refit it on the training data to see the profiles")
         return segment_profiles(self.user_vectors_, self.user_segment_, top=top)
+
+# %% ../../nbs/15_segment_model.ipynb #c005a
+def _segmentation_state(s:Segmentation|None):
+    return None if s is None else {f.name: getattr(s, f.name) for f in dataclasses.fields(s)}
+
+def _assigner_state(a:SegmentAssigner|None):
+    "A fitted `SegmentAssigner` as plain data: its parameters, encoding and model (a logistic regression by its coefficients)."
+    if a is None: return None
+    fitted = {k: v for k, v in vars(a).items() if k.endswith("_")}
+    m = fitted["model_"]
+    if m[0] == "logistic":
+        lr = m[1]
+        fitted["model_"] = ("logistic", {"params": lr.get_params(), **{k: getattr(lr, k) for k in _LR_FITTED}})
+    return {"params": {k: getattr(a, k) for k in ("method", "cols", "holdout", "seed", "max_levels")}, "fitted": fitted}
+
+_LR_FITTED = ("coef_", "intercept_", "classes_", "n_features_in_", "n_iter_")
+
+def _assigner_from(d:dict|None) -> SegmentAssigner|None:
+    if d is None: return None
+    from sklearn.linear_model import LogisticRegression
+    a = SegmentAssigner(**d["params"])
+    for k, v in d["fitted"].items(): setattr(a, k, v)
+    if a.model_[0] == "logistic":
+        lr = LogisticRegression(**a.model_[1]["params"])
+        for k in _LR_FITTED: setattr(lr, k, a.model_[1][k])
+        a.model_ = ("logistic", lr)
+    return a
+
+@patch
+def _save_state(self:SegmentTrendingRecommender, folder):
+    st = self._fitted_state()
+    st["segmentation_"], st["assigner_"] = _segmentation_state(self.segmentation_), _assigner_state(self.assigner_)
+    if self.k_table_ is not None: st["k_table_"] = self.k_table_.drop(columns=[c for c in self.k_table_.columns if "seconds" in c])
+    return st
+
+@patch
+def _load_state(self:SegmentTrendingRecommender, state, folder):
+    seg = state.pop("segmentation_")
+    state["segmentation_"] = None if seg is None else Segmentation(**seg)
+    state["assigner_"] = _assigner_from(state.pop("assigner_"))
+    Recommender._load_state(self, state, folder)
+    self._cache()

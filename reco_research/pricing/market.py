@@ -345,10 +345,8 @@ def recommender_interest(shop:Shop, # a synthetic shop
     if not isinstance(shop, Shop): raise ParamError(f"shop: expected a reco_research.synthetic.Shop, got {type(shop).__name__}")
     if params is not None and not isinstance(params, dict): raise ParamError(f"params: expected a dict of {model}'s parameters, got {type(params).__name__}")
     check_positive("block", block, integer=True)
-    from reco_research.benchmark import load_model_modules
-    from reco_research.models.base import make_model
+    from reco_research.models.base import make_model      # imports the model's own module, no other
     from reco_research.interactions import Interactions
-    load_model_modules()
     rec = make_model(model, **(params or {}))
     items = np.sort(shop.items[ITEM_COL].to_numpy())
     X = Interactions.from_frame(shop.interactions(list(events)), values="weight", item_ids=items)
