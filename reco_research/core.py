@@ -272,6 +272,7 @@ def loaded_modules() -> list[str]:
     return sorted(out)
 
 def _dump_modules(folder:str):
+    if not folder: return
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
         (Path(folder)/f"{os.getpid()}.json").write_text(json.dumps(loaded_modules()))
@@ -308,6 +309,9 @@ def traced_reads(folder:str|Path) -> list[str]:
 if os.environ.get(TRACE_ENV):
     import atexit
     atexit.register(_dump_modules, os.environ[TRACE_ENV])
+    try:   # a notebook kernel may be stopped before its exit hooks run: write the list after every cell as well
+        get_ipython().events.register("post_run_cell", lambda *_: _dump_modules(os.environ.get(TRACE_ENV) or ""))  # noqa: F821
+    except (NameError, AttributeError): pass
 
 
 # %% ../nbs/00_core.ipynb #c029
