@@ -4,19 +4,19 @@
 
 # %% ../nbs/36_training.ipynb #c002
 from __future__ import annotations
-import json, time
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .core import (USER_COL, ITEM_COL, DataError, ParamError, check_choice, get_logger, get_paths,
-                                limit_threads, seed_everything, trace_read, write_parquet, write_text, atomic_dir, atomic_path, read_metrics)
+                                limit_threads, seed_everything, trace_read, write_parquet, write_text, atomic_dir, atomic_path)
 from .benchmark import (Protocol, COLD_PROTOCOLS, EvalData, split_for_protocol, make_eval_data, side_frames,
                                      evaluate_model, with_seed, is_stochastic, parallel_map, ground_truth_metrics, add_spread,
                                      seed_spread)
-from .models.base import MODELS, make_model, ensure_registered, model_module, load_model, shared_fits, share_artefacts
+from .models.base import make_model, ensure_registered, model_module, shared_fits, share_artefacts
 
 # %% auto #0
 __all__ = ['TRAIN_FAMILIES', 'MODEL_DIR', 'model_params', 'protocols_of', 'cold_protocols_of', 'Task', 'training_tasks',
@@ -226,7 +226,6 @@ def collect_runs(store:str|Path, # every family's artefacts (`train_family`'s ou
     "The benchmark from the kept runs, refitting nothing: ({dataset: {protocol: {model: metrics with intervals, paired tests, seed spreads}}}, curves, split info, not applicable)."
     store = get_paths().resolve(store)
     models, cold_models = _names(cfg["models"]), _names((cfg.get("cold") or {}).get("models", ""))
-    seeds = cfg.get("seeds") or {}
     bench, curves, infos, not_applicable = {}, [], {}, {}
     for n, warm in protocols_of(cfg, custom_protocol).items():
         for p, wanted in [(warm, models)] + [(cp, cold_models) for cp in (cold_protocols_of(cfg, warm) if cold_models else [])]:
