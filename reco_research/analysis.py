@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt
 
 from .core import USER_COL, ITEM_COL, TIME_COL, DataError, ParamError, check_choice, check_positive
 from .benchmark import EvalData
+from .splits import WARM_PROTOCOLS
 from .metrics import hits_matrix, precision_at_k, recall_at_k, ndcg_at_k, hit_rate_at_k
 
 # %% auto #0
@@ -20,7 +21,7 @@ __all__ = ['METRIC_COLUMNS', 'BUCKETS', 'COLD_LABELS', 'RESPONSES', 'ROLES', 'SE
            'by_activity_decile', 'popularity_buckets', 'by_popularity_bucket', 'cold_status', 'by_cold_status',
            'never_taken', 'raw_ids', 'list_ctr', 'seen_raw', 'random_lists', 'simulated_ctr', 'user_trace',
            'plot_user_trace', 'pick_users', 'ablation_variants', 'auto_grid', 'activity_terciles', 'top_overlap',
-           'numeric', 'table_dict', 'plot_error_analysis']
+           'numeric', 'table_dict', 'plot_error_analysis', 'warm_cold_table', 'plot_warm_cold']
 
 # %% ../nbs/34_error_analysis.ipynb #c007
 METRIC_COLUMNS = ("precision", "recall", "ndcg", "hit")  # the per-user metrics every table averages
@@ -489,3 +490,38 @@ def plot_error_analysis(decile_df:pd.DataFrame, # output of `by_activity_decile`
     if title: fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/34_error_analysis.ipynb #c031
+def warm_cold_table(bench:dict, # {data set: {protocol: {model: {metric: value}}}}
+                    dataset:str, # the data set to show
+                    metrics:tuple=("ndcg_at_10", "precision_at_10"), # metric keys
+                   ) -> pd.DataFrame:
+    "Models x (setting, metric): the warm protocol's value and the cold-items / cold-users ones (NaN where missing)."
+    if dataset not in bench: raise DataError(f"benchmark: no data set {dataset!r}; found {sorted(bench)}")
+    d = bench[dataset]
+    warm = next((p for p in WARM_PROTOCOLS if p in d), None)
+    settings = {"warm": warm, "cold-items": "cold-items", "cold-users": "cold-users"}
+    models = sorted({m for p in settings.values() if p in d for m in d[p]})
+    cols = pd.MultiIndex.from_product([list(metrics), list(settings)], names=["metric", "setting"])
+    out = pd.DataFrame(np.nan, index=pd.Index(models, name="model"), columns=cols)
+    for s, p in settings.items():
+        for m in models:
+            for k in metrics:
+                v = d.get(p, {}).get(m, {}).get(k) if p else None
+                if v is not None: out.loc[m, (k, s)] = float(v)
+    out.attrs["warm_protocol"] = warm or ""
+    return out
+
+def plot_warm_cold(table:pd.DataFrame, # from `warm_cold_table`
+                   metric:str="ndcg_at_10", # which metric
+                   title:str="", ax=None):
+    "Grouped bars: one group per model, one bar per setting (warm, cold-items, cold-users)."
+    import matplotlib.pyplot as plt
+    t = table[metric]
+    if ax is None: _, ax = plt.subplots(figsize=(max(6, 0.7 * len(t)), 3.5))
+    w = 0.8 / max(len(t.columns), 1)
+    for j, s in enumerate(t.columns):
+        ax.bar(np.arange(len(t)) + (j - (len(t.columns) - 1) / 2) * w, t[s].fillna(0).to_numpy(), w, label=s)
+    ax.set_xticks(np.arange(len(t))); ax.set_xticklabels(t.index, rotation=45, ha="right", fontsize=8)
+    ax.set(ylabel=metric, title=title or metric); ax.legend(fontsize=8)
+    return ax

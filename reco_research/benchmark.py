@@ -13,9 +13,10 @@ import pandas as pd
 import scipy.sparse as sp
 
 from .core import (USER_COL, ITEM_COL, RATING_COL, TIME_COL, DataError, ParamError, check_choice,
-                                check_positive, get_logger, limit_threads, read_metrics, write_text, replace_section)
+                                check_positive, get_logger, limit_threads, read_metrics, write_text, replace_section,
+                                parallel_map)   # re-exported: reports import it from here
 from .interactions import Interactions
-from .splits import stratified_split, time_cutoff_split, new_pairs_only, VALID_SEED
+from .splits import stratified_split, time_cutoff_split, new_pairs_only, VALID_SEED, WARM_PROTOCOLS, COLD_PROTOCOLS
 from .metrics import (ranking_metrics, ranking_metrics_naive, precision_recall_curve, rmse, mae,
                                    precision_at_k, ndcg_at_k, map_score,
                                    catalogue_coverage, novelty)
@@ -23,18 +24,17 @@ from .models.base import make_model, topk_items, topk_items_naive, MODELS
 from .models.base import shared_fits, fit_shared, parse_components, ensure_registered
 
 # %% auto #0
-__all__ = ['PROTOCOLS', 'COLD_PROTOCOLS', 'AGGREGATE_COLUMNS', 'TIMING_SUFFIX', 'SPREAD_METRICS', 'SEED_PARAMS',
-           'PUBLISHED_ML100K', 'PUBLISHED_SOURCE', 'PUBLISHED_SPLIT_ML100K', 'HEADLINE', 'SPREAD_COLUMNS',
+__all__ = ['PROTOCOLS', 'AGGREGATE_COLUMNS', 'TIMING_SUFFIX', 'SPREAD_METRICS', 'SEED_PARAMS', 'TUNE_COST', 'KEEP_PROTOCOL',
+           'SPLIT_COST', 'PUBLISHED_ML100K', 'PUBLISHED_SOURCE', 'PUBLISHED_SPLIT_ML100K', 'HEADLINE', 'SPREAD_COLUMNS',
            'README_START', 'README_END', 'Protocol', 'split_for_protocol', 'EvalData', 'side_frames', 'make_eval_data',
            'recommend_candidates', 'evaluate_model', 'drop_timings', 'bootstrap_weights', 'bootstrap_intervals',
            'paired_test', 'add_spread', 'load_model_modules', 'run_benchmark', 'with_seed', 'is_stochastic',
-           'seed_spread', 'parallel_map', 'ground_truth_metrics', 'validation_data', 'grid_points', 'tune_model',
-           'split_metrics', 'results_table', 'model_kind', 'headline_table', 'interval_text', 'vs_best_text',
-           'seed_text', 'significance_summary', 'speed_benchmark', 'results_markdown', 'update_readme']
+           'seed_spread', 'ground_truth_metrics', 'validation_data', 'grid_points', 'tune_model', 'hybrid_components',
+           'tune_grids', 'split_metrics', 'results_table', 'model_kind', 'headline_table', 'interval_text',
+           'vs_best_text', 'seed_text', 'significance_summary', 'speed_benchmark', 'results_markdown', 'update_readme']
 
 # %% ../nbs/30_benchmark.ipynb #c005
-PROTOCOLS = ("ms-stratified", "temporal-cutoff", "cold-items", "cold-users")
-COLD_PROTOCOLS = ("cold-items", "cold-users")
+PROTOCOLS = (*WARM_PROTOCOLS, *COLD_PROTOCOLS)   # both defined once, in reco_research.splits
 _VALUES = ("rating", "weight", "count", "binary")
 
 @dataclass
@@ -367,15 +367,6 @@ def seed_spread(runs:list[dict], # one {model: metrics} per seed
         out[name] = row
     return out
 
-def parallel_map(fn, items, n_jobs:int=1) -> list:
-    "`[fn(x) for x in items]`, in up to `n_jobs` processes (loky; one task at a time per process, results in order)."
-    items = list(items)
-    jobs = max(1, min(int(n_jobs), len(items)))
-    if jobs == 1: return [fn(x) for x in items]
-    from joblib import Parallel, delayed
-    from joblib.externals.loky import get_reusable_executor
-    try: return Parallel(n_jobs=jobs, backend="loky", batch_size=1)(delayed(fn)(x) for x in items)
-    finally: get_reusable_executor().shutdown(wait=True)  # idle workers would otherwise hold the parent 300 s at exit
 
 
 # %% ../nbs/30_benchmark.ipynb #c017
@@ -438,6 +429,134 @@ def tune_model(name:str, grid:dict, d:EvalData, base_params:dict|None=None, k:in
         raise DataError(f"tune {name}: no grid point fits this data: {table['infeasible'].iloc[0]}")
     best = int(table[metric].idxmin() if lower_better else table[metric].idxmax())
     return {**(base_params or {}), **grid_points(grid)[best]}, table
+
+# %% ../nbs/30_benchmark.ipynb #390fcc1c
+TUNE_COST = {"lightfm_warp": 12, "lightfm_bpr": 12, "lightfm_features": 10, "hybrid_rerank": 12, "bpr": 8,
+             "hybrid_blend": 3, "content_embed": 2, "mf_biased": 3, "als": 2, "ease": 2}  # rough cost per grid point (order only)
+
+def hybrid_components(name:str, params:dict|None) -> list[str]:
+    "The component models a hybrid `name` with `params` fits (components, primary, fallback, base); [] for other models."
+    if not name.startswith("hybrid_"): return []
+    from reco_research.models.hybrid import with_component_params
+    q = with_component_params(name, params or {}, {})
+    out = list(parse_components(q["components"])) if q.get("components") is not None else []
+    out += [q[k] for k in ("primary", "fallback", "base") if isinstance(q.get(k), str)]
+    return list(dict.fromkeys(out))
+
+KEEP_PROTOCOL = "validation"  # the protocol folder of the best fits a tuning call keeps for its hybrids
+
+SPLIT_COST = 2_000_000  # a grid whose points cost more than this (rows x TUNE_COST) runs one job per point
+
+def _tune_job(job:dict) -> dict:
+    "Some points of one grid on one data set's validation split (run in a worker process)."
+    import json as _json
+    from reco_research.core import seed_everything
+    from reco_research.models.base import fingerprint, share_artefacts
+    seed_everything(job["seed"])
+    dv, model, keep = job["dv"], job["model"], Path(job["keep_dir"])
+    t0 = time.perf_counter()
+    with shared_fits() as S:
+        if job["hybrid"]: share_artefacts(keep, job["dataset"], KEEP_PROTOCOL, dv.train)   # components: the kept fits
+        _, table = tune_model(model, job["grid"], dv, base_params=job["base"], k=job["k"], metric=job["metric"])
+        if job["keep"]:    # every point's fit of a component: the hybrid asks for the chosen one by its parameters
+            fp = fingerprint(dv.train)
+            for i, gp in enumerate(grid_points(job["grid"])):
+                key = (model, _json.dumps(make_model(model, **{**job["base"], **gp}).get_params(), sort_keys=True, default=str), fp)
+                if key not in S: continue
+                m, secs = S[key][:2]
+                out = keep/"tuned"/job["dataset"]/KEEP_PROTOCOL/f"{model}@{job['part']}.{i}"
+                m.save(out/"model")
+                write_text(out/"eval.json", _json.dumps({"metrics": {"fit_seconds": secs}}))
+    return {**{k_: job[k_] for k_ in ("dataset", "model", "metric", "part")}, "table": table, "seconds": time.perf_counter() - t0}
+
+def _merge(parts:list[dict], grid:dict, base:dict) -> dict:
+    "The results of one grid's jobs as one: the table in grid order, the best point (first of equals), the seconds summed."
+    parts = sorted(parts, key=lambda r: r["part"])
+    table = pd.concat([r["table"] for r in parts], ignore_index=True)
+    metric = parts[0]["metric"]
+    if table[metric].isna().all():
+        raise DataError(f"tune {parts[0]['model']}: no grid point fits this data: {table['infeasible'].iloc[0]}")
+    best = int(table[metric].idxmin() if metric in ("rmse", "mae") else table[metric].idxmax())
+    chosen = grid_points(grid)[best]
+    score = {f"best_{metric}": float(table[metric].iloc[best]), "grid_points": len(table),
+             "search_seconds": float(sum(r["seconds"] for r in parts))}
+    return {"chosen": {k_: chosen[k_] for k_ in grid}, "score": score, "metric": metric, "table": table}
+
+def tune_grids(data:dict, # {dataset: validation EvalData} (`validation_data`)
+               grids:dict, # {model: {parameter: [values]}}, in order; hybrids take their components' chosen values
+               fixed:dict|None=None, # {model: fixed parameters} (params.yaml `benchmark.model_params`)
+               metric:str="ndcg_at_10", # what "best" means
+               rating_models=(), # models tuned on rmse instead (only where the data has ratings)
+               k:int=10, seed:int=42, n_jobs:int=1,
+               split_cost:float=SPLIT_COST, # grids dearer per point than this run one job per point
+               keep:str|Path|None=None, # folder for the chosen fit of every hybrid component (`<keep>/tuned/<dataset>/validation/<model>/`); None: none kept
+              ) -> dict:
+    "Every grid on every data set's validation split, jobs side by side in `n_jobs` processes: {dataset: {model: result}} in grid order."
+    import tempfile, shutil
+    from reco_research.core import atomic_dir
+    from reco_research.models.hybrid import with_component_params
+    fixed = fixed or {}
+    hybrids = [m for m in grids if m.startswith("hybrid_")]
+    comps = {h: [c for c in hybrid_components(h, fixed.get(h)) if c not in hybrids] for h in hybrids}
+    needed = {c for cs in comps.values() for c in cs}
+    every = {**{c: {} for c in needed if c not in grids}, **grids}   # a component without a grid: one fit, shared too
+    parts, results = {}, {n: {} for n in data}
+    def jobs(n, m, base, hybrid):
+        met = "rmse" if m in rating_models else metric
+        pts = grid_points(every[m])
+        rows = len(data[n].train.frame) if data[n].train.frame is not None else data[n].train.matrix.nnz
+        per_point = rows * TUNE_COST.get(m, 1)
+        chunks = [[p] for p in pts] if per_point > split_cost and len(pts) > 1 else [pts]
+        out = []
+        for i, ch in enumerate(chunks):
+            g = {key: list(dict.fromkeys(p[key] for p in ch)) for key in every[m]} if len(chunks) > 1 else every[m]
+            out.append(dict(dataset=n, model=m, grid=g, base=base, metric=met, k=k, seed=seed, dv=data[n], hybrid=hybrid,
+                            keep=m in needed, keep_dir=keep_dir, part=i, cost=per_point * len(ch)))
+        parts[n, m] = {"n": len(out), "done": []}
+        return out
+    def release(n):   # hybrids whose tuned components on `n` are all chosen: their jobs, with the components as chosen
+        out = []
+        for h in hybrids:
+            if (n, h) in parts or any(c not in results[n] for c in comps[h] if (n, c) in parts) or any(
+                (n, c) not in parts for c in comps[h] if c in every and not (c in rating_models and data[n].train.values != "rating")): continue
+            so_far = {m: {**fixed.get(m, {}), **r["chosen"]} for m, r in results[n].items()}
+            so_far.update({m: {**fixed.get(m, {}), **so_far.get(m, {})} for m in fixed})
+            out += jobs(n, h, with_component_params(h, fixed.get(h), so_far), True)
+        return out
+    def finish(r):
+        n, m = r["dataset"], r["model"]
+        st = parts[n, m]; st["done"].append(r)
+        if len(st["done"]) < st["n"]: return []
+        results[n][m] = _merge(st["done"], every[m], {})
+        return release(n)
+    with tempfile.TemporaryDirectory(prefix="reco-tune-") as keep_dir:
+        ready = [j for n in data for m in every if m not in hybrids
+                 and not (m in rating_models and data[n].train.values != "rating") for j in jobs(n, m, dict(fixed.get(m, {})), False)]
+        for n in data: ready += release(n)
+        if int(n_jobs) <= 1:
+            while ready:
+                ready.sort(key=lambda j: -j["cost"]); ready += finish(_tune_job(ready.pop(0)))
+        else:
+            from concurrent.futures import wait, FIRST_COMPLETED
+            from joblib.externals.loky import get_reusable_executor
+            ex = get_reusable_executor(max_workers=int(n_jobs))
+            try:
+                running = set()
+                while ready or running:
+                    ready.sort(key=lambda j: -j["cost"])
+                    while ready and len(running) < int(n_jobs): running.add(ex.submit(_tune_job, ready.pop(0)))
+                    done, running = wait(running, return_when=FIRST_COMPLETED)
+                    for f in done: ready += finish(f.result())
+            finally: ex.shutdown(wait=True)
+        if keep is not None:   # the chosen point's fit of each component, for later stages on the same validation split
+            with atomic_dir(Path(keep)) as tmp:
+                for (n, m), st in parts.items():
+                    if m not in needed or m not in results[n]: continue
+                    j = next(i for i, gp in enumerate(grid_points(every[m])) if all(gp[k_] == v for k_, v in results[n][m]["chosen"].items()))
+                    src = Path(keep_dir)/"tuned"/n/KEEP_PROTOCOL/(f"{m}@{j}.0" if st["n"] > 1 else f"{m}@0.{j}")
+                    shutil.copytree(src, tmp/"tuned"/n/KEEP_PROTOCOL/m)
+    return {n: {m: results[n][m] for m in grids if m in results[n]} for n in data}
+
 
 # %% ../nbs/30_benchmark.ipynb #c023
 PUBLISHED_ML100K = pd.DataFrame([

@@ -13,11 +13,11 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['USER_COL', 'ITEM_COL', 'RATING_COL', 'WEIGHT_COL', 'TIME_COL', 'INTERACTION_COLS', 'LOG_FORMAT', 'LOG_DATEFMT',
-           'TRACE_ENV', 'DataError', 'ParamError', 'check_choice', 'check_positive', 'find_project_root',
-           'ProjectPaths', 'get_paths', 'seed_everything', 'set_thread_env', 'limit_threads', 'atomic_write',
-           'atomic_path', 'atomic_dir', 'write_text', 'write_parquet', 'replace_section', 'read_metrics',
-           'write_metrics', 'get_logger', 'loaded_modules', 'traced_modules', 'trace_read', 'traced_reads',
-           'StepProfile', 'Profiler', 'profile']
+           'TRACE_ENV', 'EMBEDDINGS_ENV', 'DataError', 'ParamError', 'check_choice', 'check_positive',
+           'find_project_root', 'ProjectPaths', 'get_paths', 'seed_everything', 'set_thread_env', 'limit_threads',
+           'parallel_map', 'atomic_write', 'atomic_path', 'atomic_dir', 'write_text', 'write_parquet',
+           'replace_section', 'read_metrics', 'write_metrics', 'get_logger', 'loaded_modules', 'traced_modules',
+           'trace_read', 'trace_fit', 'traced_fits', 'traced_reads', 'StepProfile', 'Profiler', 'profile']
 
 # %% ../nbs/00_core.ipynb #c005
 USER_COL, ITEM_COL, RATING_COL, WEIGHT_COL, TIME_COL = "user_id", "item_id", "rating", "weight", "timestamp"
@@ -127,6 +127,17 @@ def limit_threads(n:int=1, # threads for BLAS (and OpenMP) inside the block
     check_positive("n_threads", n, integer=True)
     from threadpoolctl import threadpool_limits
     with threadpool_limits(limits=int(n), user_api=user_api): yield
+
+def parallel_map(fn, items, n_jobs:int=1) -> list:
+    "`[fn(x) for x in items]`, in up to `n_jobs` processes (loky; one task at a time per process, results in order)."
+    items = list(items)
+    jobs = max(1, min(int(n_jobs), len(items)))
+    if jobs == 1: return [fn(x) for x in items]
+    from joblib import Parallel, delayed
+    from joblib.externals.loky import get_reusable_executor
+    try: return Parallel(n_jobs=jobs, backend="loky", batch_size=1)(delayed(fn)(x) for x in items)
+    finally: get_reusable_executor().shutdown(wait=True)  # idle workers would otherwise hold the parent 300 s at exit
+
 
 # %% ../nbs/00_core.ipynb #c019
 @contextlib.contextmanager
@@ -256,6 +267,7 @@ def get_logger(name:str="reco_research", level:int|str|None=None) -> logging.Log
 
 # %% ../nbs/00_core.ipynb #af6a1c7a
 TRACE_ENV = "RECO_TRACE_MODULES"
+EMBEDDINGS_ENV = "RECO_EMBEDDINGS"  # folder of the embed stage's sentence embeddings (reco_research.text); unset: encode in process
 
 def loaded_modules() -> list[str]:
     "Project-relative paths of the `reco_research` modules loaded in this process (files with content only)."
@@ -297,6 +309,27 @@ def trace_read(path:str|Path):
         Path(folder).mkdir(parents=True, exist_ok=True)
         with open(Path(folder)/f"{os.getpid()}.reads", "a") as f: f.write(p.as_posix() + "\n")
     except OSError: pass
+
+def trace_fit(name:str, # the model's registry name
+              params:str, # its parameters as sorted JSON
+              data:str, # fingerprint of its training data
+              seconds:float):
+    "Note that this process fitted model `name` with `params` on `data` (a pipeline stage counts its fits with these)."
+    folder = os.environ.get(TRACE_ENV)
+    if not folder: return
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        with open(Path(folder)/f"{os.getpid()}.fits", "a") as f:
+            f.write(json.dumps({"model": name, "params": params, "data": data, "seconds": round(float(seconds), 4)}) + "\n")
+    except OSError: pass
+
+def traced_fits(folder:str|Path) -> list[dict]:
+    "Every fit the processes traced into `folder` made (`trace_fit`), in no particular order."
+    out = []
+    for f in sorted(Path(folder).glob("*.fits")):
+        try: out += [json.loads(l) for l in f.read_text().splitlines() if l]
+        except (OSError, ValueError): pass
+    return out
 
 def traced_reads(folder:str|Path) -> list[str]:
     "The artefacts the processes traced into `folder` read (`trace_read`)."

@@ -17,11 +17,12 @@ from .core import (USER_COL, ITEM_COL, RATING_COL, WEIGHT_COL, TIME_COL, INTERAC
                                 ParamError, check_choice, atomic_dir, write_parquet, get_paths, get_logger)
 
 # %% auto #0
-__all__ = ['DATASETS', 'RETAIL_COLUMNS', 'PRODUCT_CODE', 'CLEAN_RULES', 'DUPLICATE_RULES', 'FREE_TEXT_COLUMNS', 'DatasetSpec',
-           'get_spec', 'sha256_file', 'verify_files', 'download', 'load_movielens', 'load_online_retail',
-           'clean_online_retail', 'retail_catalogue', 'retail_customers', 'retail_daily', 'prepare_movielens',
-           'retail_interactions', 'prepare_online_retail', 'load_interactions_file', 'load_features_file',
-           'prepare_custom', 'load_prepared']
+__all__ = ['DATASETS', 'RETAIL_COLUMNS', 'PRODUCT_CODE', 'CLEAN_RULES', 'DUPLICATE_RULES', 'CATEGORICAL_COLUMNS',
+           'MULTI_LABEL_COLUMNS', 'MULTI_LABEL_SEP', 'MAX_LABELS', 'FREE_TEXT_COLUMNS', 'DatasetSpec', 'get_spec',
+           'sha256_file', 'verify_files', 'download', 'load_movielens', 'load_online_retail', 'clean_online_retail',
+           'retail_catalogue', 'retail_customers', 'retail_daily', 'prepare_movielens', 'retail_interactions',
+           'prepare_online_retail', 'load_interactions_file', 'load_features_file', 'is_multi_label', 'prepare_custom',
+           'load_prepared']
 
 # %% ../nbs/01_data.ipynb #c005
 _log = get_logger("data")
@@ -633,6 +634,19 @@ def _features(path, id_col, canon:str, ids:pd.Series, param:str) -> tuple[pd.Dat
     extra = uniq[~uniq.isin(f[canon])].sort_values()
     return pd.concat([f, pd.DataFrame({canon: extra})], ignore_index=True), covered
 
+CATEGORICAL_COLUMNS = ("category", "subcategory", "department", "brand", "material", "colour", "color", "genre", "style")
+MULTI_LABEL_COLUMNS = ("genres",)
+MULTI_LABEL_SEP = "|"       # how a multi-valued cell joins its labels ("Action|Comedy"); own data is normalised to it
+MAX_LABELS = 500            # a text column with more distinct labels than this is free text, not a label set
+
+def is_multi_label(s:pd.Series) -> bool:
+    "Does text column `s` hold label sets (some cell with `|`, at most `MAX_LABELS` distinct labels)?"
+    if s.name in MULTI_LABEL_COLUMNS: return True
+    if not (pd.api.types.is_string_dtype(s) or s.dtype == object) or s.isna().all(): return False
+    t = s.dropna().astype(str)
+    if not t.str.contains(MULTI_LABEL_SEP, regex=False).any(): return False
+    return t.str.split(MULTI_LABEL_SEP, regex=False).explode().str.strip().nunique() <= MAX_LABELS
+
 FREE_TEXT_COLUMNS = ("title", "description", "name", "text")  # never split in "auto" mode: the text models read them
 
 def _check_separator(sep) -> str:
@@ -653,7 +667,6 @@ def _multi_columns(v) -> str|list|None:
 
 def _label_sets(f:pd.DataFrame, sep:str, id_col:str, path, columns) -> tuple[pd.DataFrame, list[str]]:
     "`f` with its multi-valued columns (`columns`: 'auto' or names) rewritten as canonical `a|b` label sets; their names."
-    from reco_research.models.content import MAX_LABELS, MULTI_LABEL_SEP
     if columns is None: return f, []
     cols = []
     for c in f.columns:

@@ -137,9 +137,8 @@ def multi_hot(s:pd.Series, # pipe-separated labels, e.g. "Action|Comedy"
 def label_set_columns(frame:pd.DataFrame, # user or item features
                       exclude=(), # columns not to consider (e.g. the one the categories come from)
                      ) -> list[str]:
-    "The columns of `frame` holding label sets `a|b` (see `reco_research.models.content.is_multi_label`), free text and ids aside."
-    from reco_research.models.content import is_multi_label
-    from reco_research.data import FREE_TEXT_COLUMNS   # title, description, ...: never label sets, even with a `|` in them
+    "The columns of `frame` holding label sets `a|b` (see `reco_research.data.is_multi_label`), free text and ids aside."
+    from reco_research.data import FREE_TEXT_COLUMNS, is_multi_label   # title, description, ...: never label sets, even with a `|` in them
     skip = set(exclude) | set(FREE_TEXT_COLUMNS) | {"user_id", "item_id"}
     return [c for c in frame.columns if c not in skip and is_multi_label(frame[c])]
 

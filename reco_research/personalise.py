@@ -15,6 +15,7 @@ from .core import USER_COL, ITEM_COL, TIME_COL, DataError, ParamError, check_cho
 from .interactions import Interactions
 from .models.base import Recommender, register_model, make_model, model_registry, ensure_registered, MODELS, topk_items, _topk, _as_scores, _check_exclude, _tie_factor
 from .models.hybrid import normalise_rows
+from .text import unit_rows
 
 # %% auto #0
 __all__ = ['COLOUR_WORDS', 'SIZE_WORDS', 'DAYPARTS', 'ALL_SEGMENTS', 'intra_list_diversity', 'category_diversity',
@@ -23,17 +24,6 @@ __all__ = ['COLOUR_WORDS', 'SIZE_WORDS', 'DAYPARTS', 'ALL_SEGMENTS', 'intra_list
            'apply_segment_weights', 'segment_weights', 'PersonalisedRecommender']
 
 # %% ../nbs/19_personalise.ipynb #c006
-def _unit_rows(V):
-    "Rows of `V` (dense or sparse) scaled to unit L2 length, float64 (zero rows stay zero)."
-    if sp.issparse(V):
-        V = sp.csr_matrix(V, dtype=np.float64)
-        n = np.sqrt(np.asarray(V.multiply(V).sum(axis=1)).ravel())
-        return sp.csr_matrix(sp.diags(np.where(n > 0, 1 / np.where(n > 0, n, 1), 0.0)) @ V)
-    V = np.asarray(V, dtype=np.float64)
-    if V.ndim != 2: raise DataError(f"item_vectors: expected a 2-d array (items x dimensions), got shape {V.shape}")
-    n = np.linalg.norm(V, axis=1, keepdims=True)
-    return np.divide(V, n, out=np.zeros_like(V), where=n > 0)
-
 def _check_top(top, n_items:int|None=None) -> np.ndarray:
     t = np.asarray(top)
     if t.ndim != 2: raise DataError(f"top: expected a 2-d array (users x K) of item indices, got shape {t.shape}")
@@ -56,7 +46,7 @@ def intra_list_diversity(top:np.ndarray, # (n_users, K) item indices, best first
                          per_user:bool=False, # return one value per list instead of the mean
                         ):
     "Mean pairwise cosine distance (1 - cosine) between the items of each list (NaN for lists with < 2 items)."
-    V = _unit_rows(item_vectors)
+    V = unit_rows(item_vectors, what="item_vectors")
     t = _check_top(top, V.shape[0])
     n, K = t.shape
     tot, cnt = np.zeros(n), np.zeros(n)
@@ -235,7 +225,7 @@ def mmr_rerank(scores:np.ndarray, # dense scores, users x items (-inf: never rec
     if not (isinstance(lam, numbers.Real) and not isinstance(lam, bool) and 0 <= lam <= 1):
         raise ParamError(f"lam={lam!r} is invalid; expected a number in [0, 1] (1 = plain top-k)")
     S = _as_scores(scores)
-    V = _unit_rows(item_vectors)
+    V = unit_rows(item_vectors, what="item_vectors")
     n, m = S.shape
     if V.shape[0] != m: raise DataError(f"item_vectors: {V.shape[0]} rows for {m} items; expected one row per item (column)")
     codes = None
@@ -564,7 +554,7 @@ class PersonalisedRecommender(Recommender):
         if self.mmr_lambda < 1:
             if items is None: raise DataError("mmr_lambda < 1 needs X.item_features (the item vectors are its one-hot features)")
             from reco_research.models.content import structured_features
-            self.item_vectors_ = _unit_rows(structured_features(items)[0])
+            self.item_vectors_ = unit_rows(structured_features(items)[0])
         if self.context_on:
             if X.frame is None: raise DataError("context needs the interaction rows X.frame (with timestamps)")
             self.propensity_ = context_propensity(X.frame, X.user_features.reset_index(names=USER_COL) if X.user_features is not None else None,

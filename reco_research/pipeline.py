@@ -11,15 +11,17 @@ import numpy as np
 import pandas as pd
 
 from .core import (DataError, ParamError, Profiler, ProjectPaths, atomic_dir, atomic_path, check_choice, get_logger,
+                                parallel_map, limit_threads,
                                 get_paths, read_metrics, write_metrics, write_text, set_thread_env,
-                                TRACE_ENV, loaded_modules, traced_modules, traced_reads, replace_section)
+                                TRACE_ENV, EMBEDDINGS_ENV, loaded_modules, traced_modules, traced_reads, traced_fits, replace_section)
 
 # %% auto #0
 __all__ = ['log', 'PREPARED', 'REPORTS', 'DEFAULT_TOLERANCE', 'TIMINGS', 'PIPELINE_START', 'PIPELINE_END', 'stage_download',
-           'stage_prepare', 'export_own_data_example', 'stage_synthetic', 'stage_synthetic_scale', 'parse_nb_args',
-           'run_notebook', 'build_index', 'stage_readme', 'load_tolerances', 'tolerance_for', 'metric_differences',
-           'compare_metrics', 'stage_train', 'main', 'cli', 'process_seconds', 'record_stage', 'lock_stages',
-           'pipeline_times', 'stage_table_markdown', 'update_readme_times', 'dependency_report']
+           'stage_prepare', 'export_own_data_example', 'stage_synthetic', 'stage_embed', 'stage_synthetic_scale',
+           'parse_nb_args', 'run_notebook', 'build_index', 'stage_readme', 'load_tolerances', 'tolerance_for',
+           'metric_differences', 'compare_metrics', 'stage_train', 'main', 'cli', 'process_seconds', 'record_stage',
+           'lock_stages', 'fit_counts', 'pipeline_times', 'stage_table_markdown', 'update_readme_times',
+           'dependency_report', 'rewrite_code_deps', 'fix_code_deps']
 
 # %% ../nbs/09_pipeline.ipynb #c005
 log = get_logger("pipeline")
@@ -88,6 +90,38 @@ def stage_synthetic(size:str="small", seed:int=42, paths:ProjectPaths|None=None,
                        "sessions": len(shop.sessions), "example_orders": ex["orders"]}}
     write_metrics(_metrics_file(paths, "prepare-synthetic"), m, merge=False)
     return m
+
+def _embed_one(job:tuple) -> dict|None:
+    "Encode one data set's item texts into `out_file` on one thread (run side by side for the data sets)."
+    from reco_research.data import load_prepared
+    from reco_research.text import item_text, write_embeddings
+    n, folder, out_file = job
+    items = load_prepared(Path(folder)).get("items")   # the text columns the models read (aggregates are no text)
+    try: texts = item_text(items) if items is not None else None
+    except DataError as e: log.info(f"embed {n}: skipped ({e})"); return None
+    if texts is None: return None
+    t0 = time.perf_counter()
+    with limit_threads(1):
+        try:
+            import torch; torch.set_num_threads(1)       # the encoder's own thread pool: one thread, like every fit
+        except ImportError: pass
+        k = write_embeddings(out_file, texts)
+    return {"items": int(len(texts)), "texts": int(k), "encode_seconds": time.perf_counter() - t0}
+
+def stage_embed(datasets, # data set names (a comma list or a list); those without item texts are skipped
+                processed_dir:str="data/processed", out:str="data/features/embeddings", n_jobs:int=2,
+                paths:ProjectPaths|None=None) -> dict:
+    "The `embed` stage: each data set's item texts encoded once (`text.write_embeddings`, one thread each, `n_jobs` side by side) into `<out>/<data set>.npz`."
+    paths = paths or get_paths()
+    names = [n.strip() for n in (datasets.split(",") if isinstance(datasets, str) else datasets) if str(n).strip()]
+    if not names: raise ParamError("datasets: empty; expected the data sets whose item texts to encode (benchmark.datasets)")
+    root = paths.resolve(processed_dir)
+    with atomic_dir(paths.resolve(out)) as tmp:
+        got = parallel_map(_embed_one, [(n, str(root/n), str(tmp/f"{n}.npz")) for n in names], n_jobs)
+    done = {n: g for n, g in zip(names, got) if g is not None}
+    for n, g in done.items(): log.info(f"embed {n}: {g['texts']:,} distinct texts of {g['items']:,} items in {g['encode_seconds']:.1f} s")
+    write_metrics(_metrics_file(paths, "embed"), {"embed": done}, merge=False)
+    return done
 
 def stage_synthetic_scale(size:str="medium", seed:int=42, paths:ProjectPaths|None=None) -> dict:
     "Time the generator at a large size (`medium`: about 1.1 million events); write events, seconds and peak memory."
@@ -249,6 +283,8 @@ def _opt(v): return v if v not in ("", None, "none", "None") else None
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="reco", description="reco_research pipeline commands (run by dvc.yaml stages)")
+    p.add_argument("--embeddings", default="", help="folder of the embed stage's sentence embeddings (sets RECO_EMBEDDINGS "
+                                                   "for the processes this command starts; '': encode texts in process)")
     sub = p.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("download", help="download a data set (or copy it from RECO_DATA_MIRROR) into data/raw/")
     d.add_argument("name"); d.add_argument("--force", action="store_true")
@@ -265,6 +301,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--size", default="small"); s.add_argument("--seed", type=int, default=42)
     sc = sub.add_parser("synthetic-scale", help="time the generator at a large size")
     sc.add_argument("--size", default="medium"); sc.add_argument("--seed", type=int, default=42)
+    e = sub.add_parser("embed", help="encode each data set's item texts once into data/features/embeddings/<name>.npz")
+    e.add_argument("--datasets", required=True, help="comma list of data sets (benchmark.datasets)")
+    e.add_argument("--processed-dir", default="data/processed"); e.add_argument("--out", default="data/features/embeddings")
     sub.add_parser("index", help="write reports/index.html")
     n = sub.add_parser("nb", help="execute a report notebook with papermill and render it to reports/NAME.html")
     n.add_argument("name"); n.add_argument("notebook")
@@ -283,6 +322,7 @@ def _parser() -> argparse.ArgumentParser:
                                         "--check-deps: fail if a stage's code deps in dvc.lock differ from the modules it ran")
     t.add_argument("--repro-seconds", type=float, default=None, help="wall seconds of the `dvc repro` that just ran")
     t.add_argument("--check-deps", action="store_true", help="exit 1 if any stage's deps are not exactly the modules it ran")
+    t.add_argument("--fix-deps", action="store_true", help="rewrite dvc.yaml's code deps to the modules each stage ran last")
     return p
 
 def stage_readme(paths:ProjectPaths|None=None) -> bool:
@@ -398,13 +438,16 @@ def _bool(name, v):
 def main(argv:list[str]|None=None) -> int:
     "Entry point of the `reco` command; run by a DVC stage (`DVC_STAGE` set), it records the stage's time and modules."
     a, extra = _parser().parse_known_args(argv)
+    if a.embeddings:
+        os.environ[EMBEDDINGS_ENV] = str(get_paths().resolve(a.embeddings))   # inherited by kernels and worker processes
     stage = os.environ.get("DVC_STAGE") if a.cmd not in ("compare", "pipeline") else None
     if not stage: return _main(a, extra)
     with tempfile.TemporaryDirectory(prefix="reco-trace-") as trace:
         os.environ[TRACE_ENV] = trace               # the processes this stage starts (notebook kernel, workers) report their modules
         try: rc = _main(a, extra)
         finally: os.environ.pop(TRACE_ENV, None)
-        if rc == 0: record_stage(stage, process_seconds(), sorted({*loaded_modules(), *traced_modules(trace)}), traced_reads(trace))
+        if rc == 0: record_stage(stage, process_seconds(), sorted({*loaded_modules(), *traced_modules(trace)}), traced_reads(trace),
+                                fits=traced_fits(trace))
     return rc
 
 def _main(a, extra) -> int:
@@ -422,6 +465,7 @@ def _main(a, extra) -> int:
             else: stage_prepare(a.name)
         elif a.cmd == "synthetic": stage_synthetic(a.size, a.seed)
         elif a.cmd == "synthetic-scale": stage_synthetic_scale(a.size, a.seed)
+        elif a.cmd == "embed": stage_embed(a.datasets, a.processed_dir, a.out)
         elif a.cmd == "index": log.info(f"wrote {build_index()}")
         elif a.cmd == "nb": run_notebook(a.name, a.notebook, parse_nb_args(extra)[0])
         elif a.cmd == "readme": log.info("README.md results " + ("updated" if stage_readme() else "already up to date"))
@@ -441,7 +485,14 @@ def _main(a, extra) -> int:
         elif a.cmd == "pipeline":
             times = pipeline_times(repro_seconds=a.repro_seconds)
             print(stage_table_markdown(times))
+            fc = fit_counts({n: (_read_timing(get_paths(), n) or {}).get("fits", []) for n in times["stages"]})
+            log.info(f"model fits in the last run of every stage: {fc['total']} ({fc['distinct']} distinct model, parameters and "
+                     f"data); fitted more than once: {fc['fitted_more_than_once']} ({fc['extra_fits']} extra fits)")
+            for r in fc["repeated"]: print(f"  fitted {r['times']} times: {r['model']} on data {r['data']} by {', '.join(r['stages'])}")
             log.info("README.md stage times " + ("updated" if update_readme_times(times) else "already up to date"))
+            if a.fix_deps:
+                ch = fix_code_deps()
+                log.info(f"dvc.yaml code deps rewritten for {len(ch)} stage(s): {', '.join(ch) or 'none changed'}")
             if a.check_deps:
                 bad = {n: r for n, r in dependency_report().items() if any(r.values())}
                 for n, r in bad.items():
@@ -473,12 +524,15 @@ def record_stage(stage:str, # DVC stage name (`foreach` stages: "name@item")
                  seconds:float, # its wall seconds
                  modules:list[str], # project-relative package files it ran
                  reads:list[str]|None=None, # project-relative artefacts it read (`trace_read`: kept models and runs)
-                 paths:ProjectPaths|None=None) -> Path:
+                 paths:ProjectPaths|None=None,
+                 fits:list[dict]|None=None, # the model fits it made (`trace_fit`)
+                ) -> Path:
     "Write `metrics/timings/<stage>.json` (seconds and modules), atomically; no stage depends on it."
     paths = paths or get_paths()
     f = _timing_file(paths, stage)
     write_text(f, json.dumps({"stage": stage, "wall_seconds": round(float(seconds), 3), "modules": sorted(modules),
-                              "reads": sorted(reads or [])}, indent=1) + "\n")
+                              "reads": sorted(reads or []),
+                              "fits": sorted(fits or [], key=lambda r: (r["model"], r["data"], r["params"]))}, indent=1) + "\n")
     return f
 
 def _read_timing(paths:ProjectPaths, stage:str) -> dict|None:
@@ -498,15 +552,32 @@ def lock_stages(paths:ProjectPaths|None=None) -> dict:
     stages = (yaml.safe_load(f.read_text()) or {}).get("stages") or {}
     return {n: [d["path"] for d in (s.get("deps") or [])] for n, s in stages.items()}
 
+def fit_counts(fits:dict, # {stage: [fits it made (`trace_fit`)]}
+               top:int=20) -> dict:
+    "How many fits the stages made, how many distinct (model, parameters, training data) they were, and the ones fitted more than once (by whom)."
+    where = {}
+    for n, rows in fits.items():
+        for r in rows: where.setdefault((r["model"], r["params"], r["data"]), []).append(n)
+    rep = sorted(((k, v) for k, v in where.items() if len(v) > 1), key=lambda kv: (-len(kv[1]), kv[0]))
+    return {"total": sum(len(v) for v in where.values()), "distinct": len(where), "fitted_more_than_once": len(rep),
+            "extra_fits": sum(len(v) - 1 for _, v in rep),
+            "repeated": [{"model": k[0], "data": k[2][:12], "times": len(v), "stages": sorted(set(v))} for k, v in rep[:top]]}
+
 def pipeline_times(paths:ProjectPaths|None=None, repro_seconds:float|None=None) -> dict:
     "Every stage of `dvc.lock` with its last recorded wall seconds, their sum and the slowest; written to `metrics/pipeline.json`."
     paths = paths or get_paths()
     stages = lock_stages(paths)
-    secs = {n: float(t["wall_seconds"]) for n in stages if (t := _read_timing(paths, n)) is not None}
-    out = {"stages": {n: {"wall_seconds": s} for n, s in secs.items()}, "n_stages": len(stages), "n_timed": len(secs),
+    timed = {n: t for n in stages if (t := _read_timing(paths, n)) is not None}
+    secs = {n: float(t["wall_seconds"]) for n, t in timed.items()}
+    out = {"stages": {n: {"wall_seconds": s, "fits": len(timed[n].get("fits", []))} for n, s in secs.items()},
+           "n_stages": len(stages), "n_timed": len(secs),
            "stages_wall_seconds": round(sum(secs.values()), 3),
-           "slowest_stage_wall_seconds": max(secs.values(), default=0.0)}
+           "slowest_stage_wall_seconds": max(secs.values(), default=0.0),
+           "fits": {k: v for k, v in fit_counts({n: t.get("fits", []) for n, t in timed.items()}).items() if k != "repeated"}}
     if repro_seconds is not None: out["repro_wall_seconds"] = round(float(repro_seconds), 3)
+    else:   # e.g. `reco pipeline --check-deps` after the repro: keep the time the repro recorded
+        old = read_metrics(paths.metrics/"pipeline.json") if (paths.metrics/"pipeline.json").is_file() else {}
+        if "repro_wall_seconds" in old: out["repro_wall_seconds"] = old["repro_wall_seconds"]
     write_metrics(paths.metrics/"pipeline.json", out, merge=False)
     return out
 
@@ -537,7 +608,41 @@ def dependency_report(paths:ProjectPaths|None=None) -> dict:
         files = {d for d in code if d.endswith(".py")}
         ran = set(t["modules"])
         data = [d.rstrip("/") for d in deps if d not in code]
-        unlisted = sorted(r for r in t.get("reads", []) if not any(r == d or r.startswith(d + "/") for d in data))
+        reads = [r for r in t.get("reads", []) if not Path(r).is_absolute()]   # outside the project: the stage's own scratch files
+        unlisted = sorted(r for r in reads if not any(r == d or r.startswith(d + "/") for d in data))
         out[n] = {"missing": sorted(ran - files), "extra": sorted(files - ran), "folders": folders, "unlisted_reads": unlisted}
     return out
+
+
+# %% ../nbs/09_pipeline.ipynb #065e65d5
+def rewrite_code_deps(text:str, # the text of dvc.yaml
+                      modules:dict, # {stage or "stage@item": [package files it ran]}
+                     ) -> str:
+    "dvc.yaml with each timed stage's `reco_research/...` deps replaced by exactly the modules it ran (sorted; `foreach` items merged); other lines untouched."
+    want = {}
+    for n, mods in modules.items(): want.setdefault(n.split("@")[0], set()).update(mods)
+    out, stage, in_deps, done, pending = [], None, False, set(), None
+    for line in text.split("\n"):
+        m = re.match(r"^  ([A-Za-z0-9_-]+):\s*$", line)
+        if m: stage, in_deps = m.group(1), False
+        elif re.match(r"^\s+deps:\s*$", line): in_deps = True; pending = (len(out), line)
+        elif in_deps and not re.match(r"^\s+- ", line): in_deps = False
+        if in_deps and stage in want and re.match(r"^\s+- reco_research/\S+\s*$", line):
+            if stage not in done:
+                ind = line[:len(line) - len(line.lstrip())]
+                out += [f"{ind}- {f}" for f in sorted(want[stage])]; done.add(stage)
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+def fix_code_deps(paths:ProjectPaths|None=None) -> list[str]:
+    "Rewrite dvc.yaml's code deps from the modules the last run of each stage recorded (`metrics/timings/`); the stages changed."
+    paths = paths or get_paths()
+    f = paths.root/"dvc.yaml"
+    mods = {t["stage"]: t["modules"] for g in sorted((paths.root/TIMINGS).glob("*.json"))
+            if (t := _read_timing(paths, g.stem)) is not None and "modules" in t}
+    old = f.read_text(); new = rewrite_code_deps(old, mods)
+    changed = sorted({n.split("@")[0] for n in mods if rewrite_code_deps(old, {n: mods[n]}) != old})
+    if new != old: write_text(f, new)
+    return changed
 

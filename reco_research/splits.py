@@ -14,8 +14,8 @@ from .core import (USER_COL, ITEM_COL, RATING_COL, WEIGHT_COL, TIME_COL, DataErr
                                 check_choice, check_positive)
 
 # %% auto #0
-__all__ = ['SPLITTERS', 'VALID_SEED', 'stratified_split', 'pairs_sha256', 'split_fingerprint', 'random_split',
-           'chronological_split', 'time_cutoff_split', 'validation_split', 'new_pairs_only']
+__all__ = ['SPLITTERS', 'VALID_SEED', 'WARM_PROTOCOLS', 'COLD_PROTOCOLS', 'stratified_split', 'pairs_sha256', 'split_fingerprint',
+           'random_split', 'chronological_split', 'time_cutoff_split', 'validation_split', 'new_pairs_only']
 
 # %% ../nbs/04_splits.ipynb #c007
 def _check_df(df:pd.DataFrame, cols, what:str) -> pd.DataFrame:
@@ -178,6 +178,8 @@ def time_cutoff_split(df:pd.DataFrame, # interactions with `timestamp`
 SPLITTERS = {"stratified": stratified_split, "random": random_split,
              "chronological": chronological_split, "time_cutoff": time_cutoff_split}
 VALID_SEED = 4242
+WARM_PROTOCOLS = ("ms-stratified", "temporal-cutoff")   # the benchmark's protocols: every user and item seen in training
+COLD_PROTOCOLS = ("cold-items", "cold-users")          # items or users held out of training
 
 def validation_split(train:pd.DataFrame, # the training part of a train/test split
                      method:str="stratified", # a key of `SPLITTERS`

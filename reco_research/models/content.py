@@ -13,38 +13,15 @@ import scipy.sparse as sp
 
 from ..core import TIME_COL, DataError, ParamError, check_choice, check_positive
 from ..interactions import Interactions
-from .base import Recommender, register_model, topk_items, _as_index, _check_range, _age_days
-from ..text import item_text, make_vectoriser, VECTORISERS, cosine_similarity, nearest_neighbours
+from ..data import CATEGORICAL_COLUMNS, MULTI_LABEL_COLUMNS, MULTI_LABEL_SEP, MAX_LABELS, is_multi_label  # the label-set rules of the data
+from .base import Recommender, register_model, topk_items, _as_index, _check_range, _age_days, decay_weights
+from ..text import item_text, make_vectoriser, VECTORISERS, cosine_similarity, nearest_neighbours, unit_rows
 
 # %% auto #0
-__all__ = ['CATEGORICAL_COLUMNS', 'MULTI_LABEL_COLUMNS', 'MULTI_LABEL_SEP', 'MAX_LABELS', 'EMBEDDING_MODEL', 'WARM_PROTOCOLS',
-           'COLD_PROTOCOLS', 'is_multi_label', 'structured_features', 'profile_weights', 'ContentRecommender',
-           'ContentEmbedRecommender', 'ContentFeaturesRecommender', 'warm_cold_table', 'plot_warm_cold']
+__all__ = ['EMBEDDING_MODEL', 'structured_features', 'profile_weights', 'ContentRecommender', 'ContentEmbedRecommender',
+           'ContentFeaturesRecommender']
 
 # %% ../../nbs/13_content.ipynb #c005
-CATEGORICAL_COLUMNS = ("category", "subcategory", "department", "brand", "material", "colour", "color", "genre", "style")
-MULTI_LABEL_COLUMNS = ("genres",)
-MULTI_LABEL_SEP = "|"       # how a multi-valued cell joins its labels ("Action|Comedy"); own data is normalised to it
-MAX_LABELS = 500            # a text column with more distinct labels than this is free text, not a label set
-
-def is_multi_label(s:pd.Series) -> bool:
-    "Does text column `s` hold label sets (some cell with `|`, at most `MAX_LABELS` distinct labels)?"
-    if s.name in MULTI_LABEL_COLUMNS: return True
-    if not (pd.api.types.is_string_dtype(s) or s.dtype == object) or s.isna().all(): return False
-    t = s.dropna().astype(str)
-    if not t.str.contains(MULTI_LABEL_SEP, regex=False).any(): return False
-    return t.str.split(MULTI_LABEL_SEP, regex=False).explode().str.strip().nunique() <= MAX_LABELS
-
-def _row_normalise(V):
-    "Rows scaled to unit L2 length (all-zero rows stay zero); keeps sparse/dense."
-    if sp.issparse(V):
-        V = sp.csr_matrix(V, dtype=np.float32)
-        n = np.sqrt(np.asarray(V.multiply(V).sum(axis=1), dtype=np.float64).ravel())
-        return sp.csr_matrix(sp.diags(np.where(n > 0, 1 / np.where(n > 0, n, 1), 0.0)) @ V, dtype=np.float32)
-    V = np.asarray(V, dtype=np.float32)
-    n = np.linalg.norm(V, axis=1, keepdims=True)
-    return np.divide(V, n, out=np.zeros_like(V), where=n > 0)
-
 def _one_hot(codes:np.ndarray, n_cols:int) -> sp.csr_matrix:
     "One row per code, a 1 in column `code` (none for code -1)."
     codes = np.asarray(codes, dtype=np.int64); ok = codes >= 0
@@ -96,12 +73,12 @@ def structured_features(items:pd.DataFrame, # the items table (or `X.item_featur
     for c in cols:
         g = _group(items, c, price_column, max(int(price_bands), 1))
         if g is None or g[0].shape[1] == 0: continue
-        blocks.append(_row_normalise(g[0])); names += g[1]
+        blocks.append(unit_rows(g[0], np.float32)); names += g[1]
     if not blocks:
         raise DataError(f"items: no usable structured feature column; expected some of {list(CATEGORICAL_COLUMNS)}, "
                         f"{list(MULTI_LABEL_COLUMNS)} (e.g. 'A|B'), boolean columns or a numeric {price_column!r}; "
                         f"got {list(items.columns)}")
-    return _row_normalise(sp.hstack(blocks, format="csr")), names
+    return unit_rows(sp.hstack(blocks, format="csr"), np.float32), names
 
 # %% ../../nbs/13_content.ipynb #c011
 _FEATURES = ("text", "structured", "both")
@@ -130,7 +107,7 @@ def profile_weights(X:Interactions, # training interactions
         age = pd.Series(_age_days(f[TIME_COL]), index=f.index)
         last = age.groupby([f["user_idx"].to_numpy(), f["item_idx"].to_numpy()]).min()
         u, i = (last.index.get_level_values(k).to_numpy() for k in (0, 1))
-        W = sp.csr_matrix((0.5 ** (last.to_numpy() / half_life_days), (u, i)), shape=M.shape)
+        W = sp.csr_matrix((decay_weights(last.to_numpy(), half_life_days), (u, i)), shape=M.shape)
         M = W.multiply(M != 0).tocsr(); M.sort_indices()
     M.eliminate_zeros()
     return M
@@ -188,7 +165,7 @@ class ContentRecommender(Recommender):
             dense = not all(sp.issparse(p) for p in parts)
             V = np.hstack([p.toarray() if sp.issparse(p) else p for p in parts]) if dense else sp.hstack(parts, format="csr")
         else: V = parts[0]
-        V = _row_normalise(V)
+        V = unit_rows(V, np.float32)
         self.vectorise_seconds_ = time.perf_counter() - t0
         return V
 
@@ -199,7 +176,7 @@ class ContentRecommender(Recommender):
         self.item_vectors_ = self.item_vectors(X.item_features)
         W = profile_weights(X, self.profile_weighting, self.half_life_days, self.rating_floor)
         P = W @ self.item_vectors_
-        self.profiles_ = _row_normalise(P)
+        self.profiles_ = unit_rows(P, np.float32)
         self.has_profile_ = np.asarray(abs(W).sum(axis=1)).ravel() > 0
         pop = X.item_popularity().astype(np.float64)
         self.popularity_score_ = pop / pop.max() if pop.max() > 0 else pop
@@ -267,41 +244,3 @@ class ContentEmbedRecommender(ContentRecommender):
 class ContentFeaturesRecommender(ContentRecommender):
     "`ContentRecommender` on the structured item features (one-hot categories, genres, price band), no text."
     def __init__(self, features:str="structured", **kw): super().__init__(features=features, **kw)
-
-# %% ../../nbs/13_content.ipynb #c031
-WARM_PROTOCOLS = ("ms-stratified", "temporal-cutoff")
-COLD_PROTOCOLS = ("cold-items", "cold-users")
-
-def warm_cold_table(bench:dict, # {data set: {protocol: {model: {metric: value}}}}
-                    dataset:str, # the data set to show
-                    metrics:tuple=("ndcg_at_10", "precision_at_10"), # metric keys
-                   ) -> pd.DataFrame:
-    "Models x (setting, metric): the warm protocol's value and the cold-items / cold-users ones (NaN where missing)."
-    if dataset not in bench: raise DataError(f"benchmark: no data set {dataset!r}; found {sorted(bench)}")
-    d = bench[dataset]
-    warm = next((p for p in WARM_PROTOCOLS if p in d), None)
-    settings = {"warm": warm, "cold-items": "cold-items", "cold-users": "cold-users"}
-    models = sorted({m for p in settings.values() if p in d for m in d[p]})
-    cols = pd.MultiIndex.from_product([list(metrics), list(settings)], names=["metric", "setting"])
-    out = pd.DataFrame(np.nan, index=pd.Index(models, name="model"), columns=cols)
-    for s, p in settings.items():
-        for m in models:
-            for k in metrics:
-                v = d.get(p, {}).get(m, {}).get(k) if p else None
-                if v is not None: out.loc[m, (k, s)] = float(v)
-    out.attrs["warm_protocol"] = warm or ""
-    return out
-
-def plot_warm_cold(table:pd.DataFrame, # from `warm_cold_table`
-                   metric:str="ndcg_at_10", # which metric
-                   title:str="", ax=None):
-    "Grouped bars: one group per model, one bar per setting (warm, cold-items, cold-users)."
-    import matplotlib.pyplot as plt
-    t = table[metric]
-    if ax is None: _, ax = plt.subplots(figsize=(max(6, 0.7 * len(t)), 3.5))
-    w = 0.8 / max(len(t.columns), 1)
-    for j, s in enumerate(t.columns):
-        ax.bar(np.arange(len(t)) + (j - (len(t.columns) - 1) / 2) * w, t[s].fillna(0).to_numpy(), w, label=s)
-    ax.set_xticks(np.arange(len(t))); ax.set_xticklabels(t.index, rotation=45, ha="right", fontsize=8)
-    ax.set(ylabel=metric, title=title or metric); ax.legend(fontsize=8)
-    return ax

@@ -11,7 +11,8 @@ import scipy.sparse as sp
 from ..core import RATING_COL, TIME_COL, DataError, ParamError, check_choice, check_positive, get_logger
 from ..interactions import Interactions
 from .base import Recommender, register_model, make_model, topk_items, _age_days, _tie_factor
-from .content import structured_features, _row_normalise
+from .content import structured_features
+from ..text import unit_rows
 from .hybrid import normalise_rows, check_component, fit_components
 
 # %% auto #0
@@ -65,7 +66,7 @@ class _Context:
         self.V = item_vectors
         if item_vectors is not None:
             B = (self.seen != 0).astype(np.float32)
-            self.profiles = _row_normalise(B @ item_vectors)   # direction of the mean vector of the user's items
+            self.profiles = unit_rows(B @ item_vectors, np.float32)   # direction of the mean vector of the user's items
 
 def item_vectors(X:Interactions):
     "Row-normalised structured item features (CSR) of `X.item_features`, or None when there are none usable."
@@ -98,8 +99,9 @@ def candidate_features(models:dict, # {name: fitted component}, all on the same 
                        ctx:_Context, # that training data's context
                        users:np.ndarray, # user indices of one block
                        n_candidates:int, # top items taken from each component
-                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    "Candidate (row in `users`, item) pairs sorted by row, their features (`quantise_features`: float32) and the first component's rank-normalised scores of the block."
+                       with_first:bool=True, # also return the first component's rank-normalised scores (scoring needs them; training does not)
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray|None]:
+    "Candidate (row in `users`, item) pairs sorted by row, their features (`quantise_features`: float32) and the first component's rank-normalised scores of the block (None unless `with_first`)."
     n_items = ctx.seen.shape[1]
     seen = ctx.seen[users]
     blocks, tops = [], []
@@ -134,7 +136,7 @@ def candidate_features(models:dict, # {name: fitted component}, all on the same 
         P = P.toarray() if sp.issparse(P) else P
         sim = snap(np.asarray(ctx.V @ P.T).T.ravel()[keys])             # cosine: unit profiles x unit item vectors
     cols += [ctx.log_pop[i], ctx.log_act[users_r], sim]
-    first = normalise_rows(round_scores(blocks[0]), "rank")             # near-ties in index order, as topk_items
+    first = normalise_rows(round_scores(blocks[0]), "rank") if with_first else None   # near-ties in index order, as topk_items
     return r, i, quantise_features(np.column_stack(cols)), first
 
 # %% ../../nbs/18_reranker.ipynb #c012
@@ -218,7 +220,7 @@ class RerankRecommender(Recommender):
         F, y, g = [], [], []
         for a in range(0, len(users), self.batch_users):
             ub = users[a:a + self.batch_users]
-            r, i, Fb, _ = candidate_features(models, ctx, ub, self.n_candidates)
+            r, i, Fb, _ = candidate_features(models, ctx, ub, self.n_candidates, with_first=False)
             yb = np.asarray(L[ub[r], i]).ravel().astype(np.int32)
             pos = np.bincount(r, weights=yb > 0, minlength=len(ub)) > 0   # users with a positive candidate
             keep = pos[r]

@@ -12,7 +12,7 @@ import scipy.sparse as sp
 
 from ..core import DataError, ParamError, TIME_COL, check_choice, check_positive, get_logger
 from ..interactions import Interactions
-from .base import Recommender, register_model, _age_days
+from .base import Recommender, register_model, _age_days, decay_weights
 from ..features import user_vectors, standardise, feature_group, DEMOGRAPHICS
 from ..segments import choose_k, kmeans_segments, segment_profiles, SegmentAssigner, Segmentation, _check_k
 
@@ -66,7 +66,7 @@ class SegmentTrendingRecommender(Recommender):
         elif self.window_days is not None: raise DataError(f"{self._what}: window_days={self.window_days:g} needs a {TIME_COL!r} column in the interactions")
         else: age = np.zeros(len(f))  # no timestamps: plain counts
         keep = age <= self.window_days if self.window_days is not None else np.ones(len(f), bool)
-        w = 0.5 ** (age[keep] / self.half_life_days)
+        w = decay_weights(age[keep], self.half_life_days)
         D = sp.csr_matrix((w, (u[keep], i[keep])), shape=X.matrix.shape); D.sum_duplicates()
         return D
 

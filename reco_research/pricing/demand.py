@@ -4,7 +4,7 @@
 
 # %% ../../nbs/21_demand.ipynb #c002
 from __future__ import annotations
-import time
+import math, time
 from dataclasses import dataclass, field
 from collections.abc import Callable
 
@@ -18,7 +18,7 @@ from .market import check_context, _price_grid, _finite_array
 
 # %% auto #0
 __all__ = ['SIM_FEATURES', 'PRICE_FEATURES', 'LOG_COLS', 'OBJECTIVES', 'RETAIL_COLS', 'RETAIL_FEATURES', 'RETAIL_PRICE_FEATURES',
-           'arc_elasticity', 'poisson_deviance', 'DemandModel', 'retail_panel', 'RetailDemandResult',
+           'arc_elasticity', 'poisson_deviance', 'TreeTable', 'DemandModel', 'retail_panel', 'RetailDemandResult',
            'fit_retail_demand']
 
 # %% ../../nbs/21_demand.ipynb #c005
@@ -59,6 +59,128 @@ def poisson_deviance(y, mu) -> float:
     y, mu = np.asarray(y, dtype=np.float64), np.maximum(np.asarray(mu, dtype=np.float64), 1e-9)
     return float(np.mean(2 * (np.where(y > 0, y * np.log(np.where(y > 0, y, 1) / mu), 0.0) - (y - mu))))
 
+# %% ../../nbs/21_demand.ipynb #c009b
+_KZERO = float(np.float32(1e-35))   # LightGBM's kZeroThreshold (1e-35f): a feature this close to 0 is read as 0
+_EXP_OBJECTIVES = ("poisson", "tweedie", "gamma")   # LightGBM's output of these is exp(raw score)
+_KERNEL = {}
+
+def _grouped_raw(X, g, varies, feat, thr, dec, left, right, leaf, node_off, leaf_off, n_leaves, stack, block):
+    "Raw scores of the rows of `X` (groups of `g` consecutive rows sharing the features not in `varies`): numba kernel."
+    N, out = X.shape[0], np.zeros(X.shape[0])
+    idx, tmp = np.arange(g), np.empty(g, np.int64)
+    st_node, st_lo, st_hi = np.empty(stack, np.int64), np.empty(stack, np.int64), np.empty(stack, np.int64)
+    for b0 in range(0, N, g * block):                  # a block of groups at a time, through every tree
+        b1 = min(N, b0 + g * block)
+        for t in range(n_leaves.shape[0]):             # trees in LightGBM's order: each row's sum is its sum
+            lo = leaf_off[t]
+            if n_leaves[t] == 1:
+                for k in range(b0, b1): out[k] += leaf[lo]
+                continue
+            for b in range(b0, b1, g):
+                st_node[0], st_lo[0], st_hi[0], top = 0, 0, g, 1
+                while top > 0:                              # each entry: a node and the range of idx reaching it
+                    top -= 1
+                    c, s, e = st_node[top], st_lo[top], st_hi[top]
+                    while c >= 0:                           # descend to a leaf, pushing the second branch of a divided range
+                        nd = node_off[t] + c
+                        f, th, d = feat[nd], thr[nd], dec[nd]
+                        mt, dl = (d >> 2) & 3, (d & 2) != 0   # LightGBM's missing type (0 none, 1 zero, 2 NaN), default left
+                        if varies[f]:                           # divide the range: the rows going left first
+                            a, m = s, 0
+                            for k in range(s, e):
+                                r = idx[k]; x = X[b + r, f]
+                                if np.isnan(x) and mt != 2: x = 0.0
+                                if (mt == 1 and x >= -_KZERO and x <= _KZERO) or (mt == 2 and np.isnan(x)): go = dl
+                                else: go = x <= th
+                                if go:
+                                    idx[a] = r; a += 1
+                                else:
+                                    tmp[m] = r; m += 1
+                            for k in range(m): idx[a + k] = tmp[k]
+                            if a == s: c = right[nd]
+                            elif a == e: c = left[nd]
+                            else:
+                                st_node[top], st_lo[top], st_hi[top] = right[nd], a, e
+                                top += 1
+                                c, e = left[nd], a
+                        else:                                   # one value for the whole range
+                            x = X[b + idx[s], f]
+                            if np.isnan(x) and mt != 2: x = 0.0
+                            if (mt == 1 and x >= -_KZERO and x <= _KZERO) or (mt == 2 and np.isnan(x)): go = dl
+                            else: go = x <= th
+                            c = left[nd] if go else right[nd]
+                    v = leaf[lo + ~c]
+                    for k in range(s, e): out[b + idx[k]] += v
+    return out
+
+def _kernel():
+    "The compiled `_grouped_raw` (numba; cached beside the module's file), or None without numba."
+    if "fn" not in _KERNEL:
+        try: import numba
+        except ImportError: _KERNEL["fn"] = None
+        else:   # the package's module: cached in its __pycache__; defined in a notebook: compiled in memory only
+            _KERNEL["fn"] = numba.njit(cache=_grouped_raw.__code__.co_filename.endswith(".py"), nogil=True)(_grouped_raw)
+    return _KERNEL["fn"]
+
+class TreeTable:
+    "A fitted LightGBM regressor's trees as flat arrays: predictions of rows that come in groups sharing most features."
+    def __init__(self, model, # a fitted `lgb.LGBMRegressor` or `lgb.Booster`
+                ):
+        booster = model.booster_ if isinstance(model, lgb.LGBMModel) else model
+        if not isinstance(booster, lgb.Booster): raise ParamError(f"model: expected a fitted LightGBM regressor or Booster, got {type(model).__name__}")
+        self.model, self.reason = model, None
+        head, _, body = booster.model_to_string().partition("\nTree=")
+        kv = dict(l.split("=", 1) for l in head.splitlines() if "=" in l)
+        obj = kv.get("objective", "").split()
+        self.n_features = int(kv.get("max_feature_idx", -1)) + 1
+        if kv.get("num_class", "1") != "1" or kv.get("num_tree_per_iteration", "1") != "1": self.reason = "several classes"
+        elif "average_output" in head.splitlines(): self.reason = "averaged output (random forest)"
+        elif not obj or not (obj[0] in _EXP_OBJECTIVES or obj == ["regression"]): self.reason = f"objective {' '.join(obj)!r}"
+        self.exp = bool(obj) and obj[0] in _EXP_OBJECTIVES
+        cols = {k: [] for k in ("split_feature", "threshold", "decision_type", "left_child", "right_child", "leaf_value")}
+        n_leaves = []
+        for tree in ("Tree=" + body).split("end of trees")[0].split("\nTree=") if body else []:
+            t = dict(l.split("=", 1) for l in tree.splitlines() if "=" in l)
+            if int(t.get("num_cat", 0)) > 0: self.reason = self.reason or "categorical splits"
+            if t.get("is_linear", "0") != "0": self.reason = self.reason or "linear trees"
+            n_leaves.append(int(t["num_leaves"]))
+            for k in cols:
+                if k in t and (k == "leaf_value" or n_leaves[-1] > 1): cols[k].append(np.array(t[k].split(), dtype=np.float64))
+        cat = lambda k, dt: np.concatenate(cols[k]).astype(dt) if cols[k] else np.zeros(0, dt)
+        self.feature, self.threshold = cat("split_feature", np.int64), cat("threshold", np.float64)
+        self.decision, self.left, self.right = cat("decision_type", np.int64), cat("left_child", np.int64), cat("right_child", np.int64)
+        self.leaf_value, self.n_leaves = cat("leaf_value", np.float64), np.array(n_leaves, np.int64)
+        self.node_offset = np.r_[0, np.cumsum(np.maximum(self.n_leaves - 1, 0))][:-1].astype(np.int64)
+        self.leaf_offset = np.r_[0, np.cumsum(self.n_leaves)][:-1].astype(np.int64)
+        if not n_leaves: self.reason = self.reason or "no trees"
+
+    @property
+    def n_trees(self) -> int: return len(self.n_leaves)
+    def __repr__(self):
+        return f"TreeTable({self.n_trees} trees, {self.n_features} features{', ' + self.reason + ': LightGBM predicts' if self.reason else ''})"
+
+    def predict(self, X, # rows x features (array or numeric DataFrame in the model's feature order)
+                group_size:int=1, # consecutive rows per group; features constant within every group are decided once per group
+               ) -> np.ndarray:
+        "The model's prediction of each row, bit for bit LightGBM's `predict` (which it calls if numba is missing or the model is not covered)."
+        check_positive("group_size", group_size, integer=True)
+        fn = _kernel() if self.reason is None else None
+        if isinstance(X, pd.DataFrame) and not all(pd.api.types.is_numeric_dtype(d) and not isinstance(d, pd.CategoricalDtype) for d in X.dtypes): fn = None
+        if fn is None: return self.model.predict(X)
+        A = np.array(X.to_numpy(np.float64) if isinstance(X, pd.DataFrame) else X, dtype=np.float64, order="C", copy=True)
+        if A.ndim != 2 or A.shape[1] != self.n_features:
+            raise DataError(f"X: expected shape (rows, {self.n_features}), got {A.shape}")
+        g = int(group_size)
+        if len(A) % g: raise DataError(f"X: {len(A)} rows are not whole groups of group_size={g}")
+        A[np.abs(A) <= _KZERO] = 0.0                        # as LightGBM reads its input
+        G = A.reshape(-1, g, A.shape[1])
+        varies = ~((G == G[:, :1]) | (np.isnan(G) & np.isnan(G[:, :1]))).all(axis=(0, 1))
+        raw = fn(A, g, varies, self.feature, self.threshold, self.decision, self.left, self.right, self.leaf_value,
+                 self.node_offset, self.leaf_offset, self.n_leaves, int(self.n_leaves.max()) + 1, max(1, 8192 // g))
+        # LightGBM converts with the C library's exp; Python's math.exp is that function (numpy's vectorised exp is not)
+        return np.fromiter(map(math.exp, raw), np.float64, len(raw)) if self.exp else raw
+
+
 # %% ../../nbs/21_demand.ipynb #c011
 class DemandModel:
     "LightGBM demand model on market logs, non-increasing in the own price when `monotone`."
@@ -72,21 +194,22 @@ class DemandModel:
         if params is not None and not isinstance(params, dict): raise ParamError(f"params: expected a dict of LightGBM parameters, got {type(params).__name__}")
         check_positive("seed", seed, allow_zero=True, integer=True)
         self.monotone, self.params, self.seed = bool(monotone), dict(params or {}), int(seed)
-        self.model_, self.items_ = None, None
+        self.model_, self.items_, self.trees_ = None, None, None
 
     def __repr__(self): return f"DemandModel({self.objective}, monotone={self.monotone}{', fitted' if self.model_ else ''})"
 
-    def _features(self, frame:pd.DataFrame, price=None) -> pd.DataFrame:
-        "The feature matrix of `frame` (a log or a context); `price` replaces the price column."
-        p = frame["price" if "price" in frame else "current_price"].to_numpy(np.float64) if price is None else price
-        c = frame["competitor_price"].to_numpy(np.float64)
+    def _features(self, frame:pd.DataFrame, price=None, repeat:int=1) -> pd.DataFrame:
+        "The feature matrix of `frame` (a log or a context), each row `repeat` times in a row; `price` replaces the price column."
+        r = (lambda a: np.repeat(a, repeat)) if repeat > 1 else (lambda a: a)
+        p = r(frame["price" if "price" in frame else "current_price"].to_numpy(np.float64)) if price is None else price
+        c = r(frame["competitor_price"].to_numpy(np.float64))
         it = self.items_.reindex(frame[ITEM_COL].to_numpy())
-        lp = frame["list_price"].to_numpy(np.float64) if "list_price" in frame else it["list_price"].to_numpy()
-        stock = frame["stock_start" if "stock_start" in frame else "stock"].to_numpy(np.float64)
+        lp = r(frame["list_price"].to_numpy(np.float64) if "list_price" in frame else it["list_price"].to_numpy())
+        stock = r(frame["stock_start" if "stock_start" in frame else "stock"].to_numpy(np.float64))
         return pd.DataFrame({"price": p, "log_price": np.log(p), "price_ratio": p / c, "price_index": p / lp,
-                             "competitor_price": c, "popularity": frame["popularity"].to_numpy(np.float64), "stock": stock,
-                             "interest": frame["interest"].to_numpy(np.float64), "weekday": frame["weekday"].to_numpy(np.float64),
-                             "list_price": lp, "category": it["category"].to_numpy()})
+                             "competitor_price": c, "popularity": r(frame["popularity"].to_numpy(np.float64)), "stock": stock,
+                             "interest": r(frame["interest"].to_numpy(np.float64)), "weekday": r(frame["weekday"].to_numpy(np.float64)),
+                             "list_price": lp, "category": r(it["category"].to_numpy())})
 
     def fit(self, log:pd.DataFrame, # a simulator log (`MarketSimulator.simulate`)
            ) -> DemandModel:
@@ -101,11 +224,18 @@ class DemandModel:
         self.items_ = pd.DataFrame({ITEM_COL: log[ITEM_COL].to_numpy(), **{k: v.to_numpy() for k, v in cols.items()}}) \
                         .groupby(ITEM_COL).first()
         X = self._features(log)
+        self.trees_ = None
         self.model_ = _lgbm(self.objective, SIM_FEATURES, self.monotone, self.params, self.seed).fit(X, log["units"].to_numpy(np.float64))
         return self
 
     def _check_fitted(self):
         if self.model_ is None: raise ParamError("DemandModel is not fitted yet; call .fit(log) first")
+
+    def _tree_table(self) -> TreeTable:
+        "The fitted trees as a `TreeTable` (built on first use, again after a new fit)."
+        t = getattr(self, "trees_", None)
+        if t is None or t.model is not self.model_: t = self.trees_ = TreeTable(self.model_)
+        return t
 
     def predict(self, frame:pd.DataFrame, # rows with the log's (or a context's) columns
                ) -> np.ndarray:
@@ -121,8 +251,8 @@ class DemandModel:
         check_context(context)
         p = _price_grid(prices, len(context))
         n, g = p.shape
-        rep = context.iloc[np.repeat(np.arange(n), g)].drop(columns=["price"], errors="ignore")
-        q = self.model_.predict(self._features(rep, p.ravel())).reshape(n, g)
+        X = self._features(context, p.ravel(), repeat=g)          # a product's g rows in a row, only the price moves
+        q = self._tree_table().predict(X, group_size=g).reshape(n, g)
         return q if np.ndim(prices) == 2 else q[:, 0]
 
     def elasticity(self, context:pd.DataFrame, # one row per product

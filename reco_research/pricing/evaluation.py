@@ -19,8 +19,8 @@ from .experiments import (paired_bootstrap_uplift, share_of_oracle_uplift, assig
                                                ab_test_summary)
 
 # %% auto #0
-__all__ = ['PricingPolicy', 'learned_policy', 'oracle_policy', 'PolicyEvaluation', 'evaluate_policies', 'simulated_ab_test',
-           'pricing_markdown']
+__all__ = ['PricingPolicy', 'learned_policy', 'oracle_policy', 'PolicyEvaluation', 'evaluate_objectives', 'evaluate_policies',
+           'simulated_ab_test', 'pricing_markdown']
 
 # %% ../../nbs/24_pricing_eval.ipynb #c005
 def _list_price_table(item_ids, list_price) -> pd.Series:
@@ -174,6 +174,100 @@ def _counts(sug:pd.DataFrame) -> dict:
     c = guardrail_counts(sug)
     return {"binding": {k: int(v) for k, v in c["binding"].items()}, "overridden": {k: int(v) for k, v in c["overridden"].items()}}
 
+def _run_policy(task:tuple) -> tuple:
+    "Simulate one policy of an evaluation, `task = (market, policy, n_train_days, n_eval_days, seed)`: the evaluation days' log, daily totals, suggestions, seconds."
+    market, pol, T, n_eval, seed = task
+    t0 = time.perf_counter()
+    log = market.simulate(_warm(pol, T), n_days=T + n_eval, seed=seed + 1)
+    sug = pol.suggestions() if isinstance(pol, PricingPolicy) else None
+    return log[log["day"] >= T].reset_index(drop=True), _daily(log, market, T), sug, time.perf_counter() - t0
+
+def _check_train(train, market:MarketSimulator, T:int) -> pd.DataFrame:
+    "`train` if it is a log of days 0 .. T-1 of all the market's products, else a `DataError`."
+    if not isinstance(train, pd.DataFrame) or "day" not in train.columns or ITEM_COL not in train.columns:
+        raise DataError(f"train: expected a MarketSimulator.simulate log (PolicyEvaluation.train_log), got {type(train).__name__}")
+    days = np.unique(train["day"].to_numpy())
+    if len(train) != T * market.n_items or not np.array_equal(days, np.arange(T)):
+        raise DataError(f"train: {len(train)} rows over days {days.min() if len(days) else '-'} .. {days.max() if len(days) else '-'}; "
+                        f"expected the exploring log of days 0 .. {T - 1} of {market.n_items} products (n_train_days={T})")
+    return train
+
+def evaluate_objectives(market:MarketSimulator, # the market
+                        n_train_days:int=60, # days of the exploring log (days 0 .. n_train_days-1)
+                        n_eval_days:int=28, # evaluation days that follow
+                        guardrails:Guardrails|None=None, # the same guardrails for learned and oracle (default `Guardrails()`)
+                        objectives=OBJECTIVES, # the objectives evaluated: "revenue", "profit" or several (one name or a sequence)
+                        seed:int=0, # seed of the exploring prices and training draws (seed), the evaluation draws (seed + 1), model and bootstrap
+                        explore:tuple=(0.7, 1.3), # range of the exploring prices, as multiples of the list price
+                        pace:bool=True, # pace the stock over the market's restock cycle (both optimising policies)
+                        grid_size:int=41, # candidate prices per product
+                        model_params:dict|None=None, # `DemandModel` arguments (objective, monotone, params)
+                        n_boot:int=2000, # bootstrap resamples
+                        train:pd.DataFrame|None=None, # the exploring log of these days and seed (`PolicyEvaluation.train_log`); None: simulate it
+                        model:DemandModel|None=None, # a `DemandModel` fitted on that log (`PolicyEvaluation.model`); None: fit it
+                        n_jobs:int=1, # processes simulating the policies side by side (`parallel_map`; 1: in this process)
+                       ) -> dict:
+    "`evaluate_policies` of each objective, sharing one exploring log, one demand model and one static run: {objective: PolicyEvaluation}."
+    if not isinstance(market, MarketSimulator): raise ParamError(f"market: expected a MarketSimulator, got {type(market).__name__}")
+    check_positive("n_train_days", n_train_days, integer=True); check_positive("n_eval_days", n_eval_days, integer=True)
+    if n_eval_days < 2: raise ParamError(f"n_eval_days={n_eval_days} is invalid; expected at least 2 days (the bootstrap resamples days)")
+    if n_train_days + n_eval_days > market.n_days:
+        raise ParamError(f"n_train_days + n_eval_days = {n_train_days + n_eval_days} is larger than the market's horizon "
+                         f"n_days={market.n_days}; expected at most {market.n_days} (make_market(..., n_days=...))")
+    objs = [objectives] if isinstance(objectives, str) else list(objectives)
+    objs = [check_choice("objective", o, OBJECTIVES) for o in objs]
+    if not objs or len(set(objs)) < len(objs): raise ParamError(f"objectives={objectives!r} is invalid; expected one or more different names of {OBJECTIVES}")
+    check_positive("seed", seed, allow_zero=True, integer=True)
+    if not isinstance(pace, (bool, np.bool_)): raise ParamError(f"pace={pace!r} is invalid; expected True or False")
+    if not (isinstance(explore, (tuple, list)) and len(explore) == 2):
+        raise ParamError(f"explore={explore!r} is invalid; expected (low, high) multiples of the list price")
+    check_positive("n_jobs", n_jobs, integer=True)
+    seed, T, E, secs = int(seed), int(n_train_days), int(n_eval_days), {}
+    t0 = time.perf_counter()
+    if train is None: train = market.simulate(random_price_policy(explore[0], explore[1], seed=seed), n_days=T, seed=seed)
+    else: train = _check_train(train, market, T)
+    secs["train_log"] = time.perf_counter() - t0; t0 = time.perf_counter()
+    if model is None: model = DemandModel(**{"seed": seed, **(model_params or {})}).fit(train)
+    elif not isinstance(model, DemandModel): raise ParamError(f"model: expected a fitted DemandModel, got {type(model).__name__}")
+    secs["fit"] = time.perf_counter() - t0
+    R = market.restock_days if pace else None
+    pols = {(o, p): (learned_policy(model, guardrails, o, R, grid_size) if p == "learned" else
+                     oracle_policy(market, guardrails, o, R, grid_size)) for p in ("learned", "oracle") for o in objs}
+    pols[(None, "static")] = static_policy()                    # the same for every objective: run once
+    tasks = [(market, pol, T, E, seed) for pol in pols.values()]   # the slow ones (learned) first
+    if int(n_jobs) > 1:
+        from reco_research.core import parallel_map
+        runs = dict(zip(pols, parallel_map(_run_policy, tasks, n_jobs=int(n_jobs))))
+    else: runs = dict(zip(pols, map(_run_policy, tasks)))
+    out = {}
+    for o in objs:
+        run = {p: runs[(None if p == "static" else o, p)] for p in ("static", "learned", "oracle")}
+        logs, daily = {p: r[0] for p, r in run.items()}, {p: r[1] for p, r in run.items()}
+        t0 = time.perf_counter()
+        S = {}
+        for name in run: S[name] = _policy_metrics(daily[name], logs[name])
+        boot = dict(n_boot=n_boot, seed=seed)
+        uplift = {p: {m: paired_bootstrap_uplift(daily["static"][m], daily[p][m], **boot).to_metrics() for m in ("revenue", "profit")}
+                  for p in ("learned", "oracle")}
+        shares = {}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)   # the oracle not beating static: the share is NaN, left out
+            for m in ("revenue", "profit", "expected_revenue", "expected_profit"):
+                shares[m] = share_of_oracle_uplift(*(daily[p][m] for p in ("static", "learned", "oracle")), **boot)
+        sug = pd.concat([run[p][2] for p in ("learned", "oracle")], ignore_index=True)
+        rev = shares[o]
+        summary = {"n_products": int(market.n_items), "n_train_days": T, "n_eval_days": E, "seed": seed,
+                   "objective_is_profit": int(o == "profit"), "paced": int(pace),
+                   "policies": S, "uplift": uplift,
+                   "oracle_uplift_share": rev.share, "oracle_uplift_share_ci_low": rev.ci_low, "oracle_uplift_share_ci_high": rev.ci_high,
+                   "oracle_share": {m: s.to_metrics() for m, s in shares.items()},
+                   "guardrails": {p: _counts(sug[sug["policy"] == p]) for p in ("learned", "oracle")}}
+        summary = {k: v for k, v in summary.items() if not (isinstance(v, float) and not np.isfinite(v))}
+        sec = {**secs, **{p: r[3] for p, r in run.items()}, "summary": time.perf_counter() - t0}
+        d = pd.concat({p: daily[p] for p in ("static", "learned", "oracle")}, names=["policy"]).reset_index()
+        out[o] = PolicyEvaluation(d, summary, logs, sug, model, train, {k: round(v, 3) for k, v in sec.items()})
+    return out
+
 def evaluate_policies(market:MarketSimulator, # the market
                       n_train_days:int=60, # days of the exploring log (days 0 .. n_train_days-1)
                       n_eval_days:int=28, # evaluation days that follow
@@ -185,58 +279,14 @@ def evaluate_policies(market:MarketSimulator, # the market
                       grid_size:int=41, # candidate prices per product
                       model_params:dict|None=None, # `DemandModel` arguments (objective, monotone, params)
                       n_boot:int=2000, # bootstrap resamples
+                      train:pd.DataFrame|None=None, # the exploring log of these days and seed (`PolicyEvaluation.train_log`); None: simulate it
+                      model:DemandModel|None=None, # a `DemandModel` fitted on that log (`PolicyEvaluation.model`); None: fit it
+                      n_jobs:int=1, # processes simulating the three policies side by side (1: in this process)
                      ) -> PolicyEvaluation:
     "Fit the demand model on an exploring log, then run static, learned and oracle over the same evaluation period."
-    if not isinstance(market, MarketSimulator): raise ParamError(f"market: expected a MarketSimulator, got {type(market).__name__}")
-    check_positive("n_train_days", n_train_days, integer=True); check_positive("n_eval_days", n_eval_days, integer=True)
-    if n_eval_days < 2: raise ParamError(f"n_eval_days={n_eval_days} is invalid; expected at least 2 days (the bootstrap resamples days)")
-    if n_train_days + n_eval_days > market.n_days:
-        raise ParamError(f"n_train_days + n_eval_days = {n_train_days + n_eval_days} is larger than the market's horizon "
-                         f"n_days={market.n_days}; expected at most {market.n_days} (make_market(..., n_days=...))")
     objective = check_choice("objective", objective, OBJECTIVES)
-    check_positive("seed", seed, allow_zero=True, integer=True)
-    if not isinstance(pace, (bool, np.bool_)): raise ParamError(f"pace={pace!r} is invalid; expected True or False")
-    if not (isinstance(explore, (tuple, list)) and len(explore) == 2):
-        raise ParamError(f"explore={explore!r} is invalid; expected (low, high) multiples of the list price")
-    seed, T, secs = int(seed), int(n_train_days), {}
-    t0 = time.perf_counter()
-    train = market.simulate(random_price_policy(explore[0], explore[1], seed=seed), n_days=T, seed=seed)
-    secs["train_log"] = time.perf_counter() - t0; t0 = time.perf_counter()
-    model = DemandModel(**{"seed": seed, **(model_params or {})}).fit(train)
-    secs["fit"] = time.perf_counter() - t0
-    R = market.restock_days if pace else None
-    pols = {"static": static_policy(), "learned": learned_policy(model, guardrails, objective, R, grid_size),
-            "oracle": oracle_policy(market, guardrails, objective, R, grid_size)}
-    logs, daily = {}, {}
-    for name, pol in pols.items():
-        t0 = time.perf_counter()
-        log = market.simulate(_warm(pol, T), n_days=T + int(n_eval_days), seed=seed + 1)
-        logs[name] = log[log["day"] >= T].reset_index(drop=True)
-        daily[name] = _daily(log, market, T)
-        secs[name] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    S = {}
-    for name in pols: S[name] = _policy_metrics(daily[name], logs[name])
-    boot = dict(n_boot=n_boot, seed=seed)
-    uplift = {p: {m: paired_bootstrap_uplift(daily["static"][m], daily[p][m], **boot).to_metrics() for m in ("revenue", "profit")}
-              for p in ("learned", "oracle")}
-    shares = {}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)   # the oracle not beating static: the share is NaN, left out
-        for m in ("revenue", "profit", "expected_revenue", "expected_profit"):
-            shares[m] = share_of_oracle_uplift(*(daily[p][m] for p in ("static", "learned", "oracle")), **boot)
-    sug = pd.concat([pols[p].suggestions() for p in ("learned", "oracle")], ignore_index=True)
-    rev = shares[objective]
-    summary = {"n_products": int(market.n_items), "n_train_days": T, "n_eval_days": int(n_eval_days), "seed": seed,
-               "objective_is_profit": int(objective == "profit"), "paced": int(pace),
-               "policies": S, "uplift": uplift,
-               "oracle_uplift_share": rev.share, "oracle_uplift_share_ci_low": rev.ci_low, "oracle_uplift_share_ci_high": rev.ci_high,
-               "oracle_share": {m: s.to_metrics() for m, s in shares.items()},
-               "guardrails": {p: _counts(sug[sug["policy"] == p]) for p in ("learned", "oracle")}}
-    summary = {k: v for k, v in summary.items() if not (isinstance(v, float) and not np.isfinite(v))}
-    secs["summary"] = time.perf_counter() - t0
-    d = pd.concat({p: daily[p] for p in pols}, names=["policy"]).reset_index()
-    return PolicyEvaluation(d, summary, logs, sug, model, train, {k: round(v, 3) for k, v in secs.items()})
+    return evaluate_objectives(market, n_train_days, n_eval_days, guardrails, (objective,), seed, explore, pace, grid_size,
+                               model_params, n_boot, train, model, n_jobs)[objective]
 
 # %% ../../nbs/24_pricing_eval.ipynb #c025
 def simulated_ab_test(market:MarketSimulator, # the market
