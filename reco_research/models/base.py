@@ -411,7 +411,7 @@ def _encode(v, key:str, arrays:dict, models:dict):
         d = _component_dir(key)
         if d in models or not v.is_fitted: raise NotImplementedError(f"{key}: nested model {d} is unfitted or not unique")
         models[d] = v
-        return {"__model__": d}
+        return {"__model__": d, "data": data_fingerprint(v.train_)}   # its own training data (a re-ranker's inner split: not the parent's)
     if sp.issparse(v):
         m = v if v.format in ("csr", "csc") else v.tocsr()
         for part in ("data", "indices", "indptr"): _arr(f"{key}.{part}", getattr(m, part))
@@ -489,7 +489,7 @@ def _decode(v, arrays:dict, folder:Path, fp:str, where:str):
             if not (isinstance(d, str) and d.startswith(f"{COMPONENTS_DIR}/") and all(_PART_RE.match(p) for p in d.split("/")[1].split("."))
                     and d.count("/") == 1):
                 raise DataError(f"{folder/MANIFEST_FILE}: nested model folder {d!r} in {where}; expected {COMPONENTS_DIR}/<name>")
-            return load_model(folder/d, expect_fingerprint=fp)
+            return load_model(folder/d, expect_fingerprint=v.get("data", fp))
     except DataError: raise
     except (KeyError, TypeError, ValueError) as e:
         raise DataError(f"{folder/MANIFEST_FILE}: {where} is malformed ({type(e).__name__}: {e})") from None
@@ -660,6 +660,7 @@ import time
 from contextlib import contextmanager
 
 _SHARED: dict|None = None
+_BY_DATA = "__by_data__"  # key tag of kept nested models, offered by the fingerprint of their training data alone
 
 @contextmanager
 def shared_fits():
@@ -675,7 +676,11 @@ def fit_shared(model:Recommender, X:Interactions):
     "(fitted model, seconds its fit took, reused?): `model.fit(X)`, or inside `shared_fits()` the same model (name and full parameters) already fitted on the same data."
     key = None
     if _SHARED is not None and model.name:
-        key = (model.name, json.dumps(model.get_params(), sort_keys=True, default=str), fingerprint(X))
+        params = json.dumps(model.get_params(), sort_keys=True, default=str)
+        key = (model.name, params, fingerprint(X))
+        if key not in _SHARED and any(k[0] == _BY_DATA for k in _SHARED):   # a nested kept model on the same training data?
+            k2 = (_BY_DATA, model.name, params, data_fingerprint(X))
+            if k2 in _SHARED: _SHARED[key] = _SHARED[k2]
         if key in _SHARED:
             if isinstance(_SHARED[key], _Kept): _SHARED[key] = _SHARED[key].load()   # a kept model: loaded on first use
             return (*_SHARED[key], True)
@@ -708,11 +713,13 @@ def parse_components(components) -> dict:
 
 class _Kept:
     "A model kept by a train stage, loaded the first time `fit_shared` asks for it."
-    def __init__(self, folder:Path, fingerprint:str): self.folder, self.fingerprint = folder, fingerprint
+    def __init__(self, folder:Path, fingerprint:str, model_dir:Path|None=None):
+        self.folder, self.fingerprint, self.model_dir = folder, fingerprint, model_dir or folder/"model"
     def load(self) -> tuple:
         from reco_research.models.base import load_model
-        m = load_model(self.folder/"model", expect_fingerprint=self.fingerprint)
+        m = load_model(self.model_dir, expect_fingerprint=self.fingerprint)
         ev = self.folder/"eval.json"
+        if self.model_dir != self.folder/"model": return m, float(getattr(m, "fit_seconds_", 0.0) or 0.0)   # a nested model
         secs = float(json.loads(ev.read_text())["metrics"].get("fit_seconds", 0.0)) if ev.is_file() else 0.0
         return m, secs
 
@@ -731,6 +738,11 @@ def share_artefacts(store:str|Path, # the train stages' folder (data/models): <f
         if meta["data_fingerprint"] != data_fp: continue         # trained on other data: not this split's model
         key = (meta["name"], json.dumps(meta["params"], sort_keys=True, default=str), fp)
         if key not in _SHARED: _SHARED[key] = _Kept(run, data_fp); n += 1
+    # the models kept inside them (a re-ranker's components on its own inner split): offered by their training data
+    for man in sorted(store.glob(f"*/{dataset}/{protocol}/*/model/{COMPONENTS_DIR}/*/manifest.json")):
+        meta = read_manifest(man.parent)
+        key = (_BY_DATA, meta["name"], json.dumps(meta["params"], sort_keys=True, default=str), meta["data_fingerprint"])
+        if key not in _SHARED: _SHARED[key] = _Kept(man.parent.parent.parent.parent, meta["data_fingerprint"], man.parent); n += 1
     return n
 
 # %% ../../nbs/10_models_base.ipynb #c057

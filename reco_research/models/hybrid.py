@@ -11,8 +11,8 @@ from ..interactions import Interactions
 from .base import Recommender, register_model, make_model, model_registry, ensure_registered, fingerprint, MODELS
 
 # %% auto #0
-__all__ = ['NORMALISATIONS', 'DEFAULT_BLEND', 'SCORE_CACHE_BYTES', 'normalise_rows', 'check_component', 'with_component_params',
-           'normalised_scores', 'BlendRecommender', 'SwitchRecommender']
+__all__ = ['NORMALISATIONS', 'DEFAULT_BLEND', 'SCORE_CACHE_BYTES', 'normalise_rows', 'zscores_at', 'check_component',
+           'with_component_params', 'normalised_scores', 'BlendRecommender', 'SwitchRecommender']
 
 # %% ../../nbs/17_hybrids.ipynb #c005
 NORMALISATIONS = ("zscore", "rank", "minmax")
@@ -39,6 +39,21 @@ def normalise_rows(S:np.ndarray, # scores, users x items
         out = (r - (S.shape[1] - n_ok)) / np.maximum(n_ok - 1, 1)
     out = np.where(np.isfinite(out), out, 0.0)
     return np.where(bad, -np.inf, out)
+
+def zscores_at(S:np.ndarray, # scores, users x items (-inf: never recommend)
+               rows:np.ndarray, cols:np.ndarray, # the entries wanted
+              ) -> np.ndarray:
+    "`normalise_rows(S, \"zscore\")[rows, cols]` with the same arithmetic (the same bits), without building the whole normalised block."
+    S = np.asarray(S, dtype=np.float64)
+    bad = ~np.isfinite(S)
+    if (bad & ~np.isneginf(S)).any():
+        raise DataError(f"scores: {int((bad & ~np.isneginf(S)).sum())} NaN or +inf value(s); expected finite scores (or -inf)")
+    X = np.where(bad, np.nan, S)
+    mu, sd = np.nanmean(X, 1, keepdims=True)[:, 0], np.nanstd(X, 1, keepdims=True)[:, 0]
+    v = (X[rows, cols] - mu[rows]) / np.where(sd > 0, sd, 1.0)[rows]
+    v = np.where(np.isfinite(v), v, 0.0)
+    return np.where(bad[rows, cols], -np.inf, v)
+
 
 # %% ../../nbs/17_hybrids.ipynb #c008
 def check_component(name:str, # a registered model name

@@ -13,7 +13,7 @@ from ..interactions import Interactions
 from .base import Recommender, register_model, make_model, topk_items, _age_days, _tie_factor
 from .content import structured_features
 from ..text import unit_rows
-from .hybrid import normalise_rows, check_component, fit_components
+from .hybrid import normalise_rows, zscores_at, check_component, fit_components
 
 # %% auto #0
 __all__ = ['VALID_MODES', 'DEFAULT_RERANK', 'RANKER_FILE', 'MIN_RANK_USERS', 'LGBM_SEEDS', 'validation_rows', 'item_vectors',
@@ -119,7 +119,7 @@ def candidate_features(models:dict, # {name: fitted component}, all on the same 
     for S, top in zip(blocks, tops):
         S = round_scores(S)                                               # last-bit noise of the component: gone
         raw = S.ravel()[keys]
-        z = snap(normalise_rows(S).ravel()[keys])
+        z = snap(zscores_at(S, r, i))
         tk = (rows * n_items + top.ravel())[top.ravel() >= 0]            # this component's list, keys in list order
         pos = np.tile(np.arange(1, top.shape[1] + 1), len(users))[top.ravel() >= 0]
         o = np.argsort(tk, kind="stable"); tk, pos = tk[o], pos[o]
@@ -254,6 +254,7 @@ class RerankRecommender(Recommender):
                                 valid_users=int(len(users)), rank_users=int(len(g)), stop_users=int(stop.sum()),
                                 rank_rows=int(len(y)), positives=int((y > 0).sum()), n_trees=self.n_trees_)
         _log.debug(f"{self._what}: ranker trained on {self.train_info_}")
+        self.inner_components_ = models                          # kept (and saved): a variant on the same inner split reuses them
         self.components_ = self._components(X)                   # refit on everything for scoring
         self.context_ = _Context(X, ctx.V)
 
