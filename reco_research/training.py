@@ -15,7 +15,7 @@ from .core import (USER_COL, ITEM_COL, DataError, ParamError, check_choice, get_
                                 limit_threads, seed_everything, trace_read, write_parquet, write_text, atomic_dir, atomic_path)
 from .benchmark import (Protocol, COLD_PROTOCOLS, EvalData, split_for_protocol, make_eval_data, side_frames,
                                      evaluate_model, with_seed, is_stochastic, parallel_map, ground_truth_metrics, add_spread,
-                                     seed_spread)
+                                     seed_spread, TUNE_COST, hybrid_components)
 from .models.base import make_model, ensure_registered, model_module, shared_fits, share_artefacts
 
 # %% auto #0
@@ -142,7 +142,9 @@ def train_task(task:Task,
                users:pd.DataFrame|None=None, items:pd.DataFrame|None=None, # side tables (`side_frames`)
                utility:np.ndarray|None=None, # synthetic shop: the true utility (ground-truth metrics)
                skip_inapplicable:bool=False, # own data: a model whose needs the data does not meet is left out
-               seed:int=42) -> dict:
+               seed:int=42,
+               upstream=None, # the families in `store` whose runs may be loaded (a hybrid's components'); None: all
+              ) -> dict:
     "Fit each model of `task` once, keep it: the artefact, its top-N lists of the evaluated users, its metrics, per-user values and curve."
     seed_everything(seed)
     p = task.protocol
@@ -155,7 +157,7 @@ def train_task(task:Task,
     extra = (lambda top, d_, k_: ground_truth_metrics(top, d_, utility, k_)) if utility is not None else None
     done = {}
     with limit_threads(1), shared_fits():
-        if store is not None: share_artefacts(store, task.dataset, p.name, d.train)
+        if store is not None: share_artefacts(store, task.dataset, p.name, d.train, only=upstream)
         for m in names:
             keep, per_user = {}, {}
             try: met, curve = evaluate_model(make_model(m, **params[m]), d, p.k, p.max_k, extra=extra, per_user=per_user, keep=keep)
@@ -202,12 +204,22 @@ def train_family(family:str, # one of TRAIN_FAMILIES
     params = {n: model_params(cfg, tuned, n, [m for t in tasks if t.dataset == n for m in t.models])
               for n in dict.fromkeys(t.dataset for t in tasks)}
     root = get_paths().resolve(out_root)
+    # one job per model of each task (a seed re-run: its stochastic models only), so that the two processes' loads even out
+    subs = [(i, Task(t.dataset, t.protocol, [m], t.seed)) for i, t in enumerate(tasks) for m in t.models
+            if t.seed is None or is_stochastic(m, params[t.dataset][m])]
+    # the families a hybrid's components come from: the only kept runs offered (never this family's own older runs, nor a
+    # downstream family's copies of them, which a rerun after an edit would otherwise load stale)
+    upstream = {model_module(c) for n, q in params.items() for m, pm in q.items() for c in hybrid_components(m, pm)} - {family}
     with atomic_dir(root/family) as tmp:
-        jobs = [dict(task=t, inter=data[t.dataset], params=params[t.dataset], out_dir=tmp, store=root,
+        jobs = [dict(task=t, inter=data[t.dataset], params=params[t.dataset], out_dir=tmp, store=root if upstream else None,
                      users=sides.get(t.dataset, (None, None))[0], items=sides.get(t.dataset, (None, None))[1],
-                     utility=utility.get(t.dataset), skip_inapplicable=(t.dataset == "custom"), seed=seed) for t in tasks]
-        order = sorted(range(len(tasks)), key=lambda i: -len(data[tasks[i].dataset]) * len(tasks[i].models))  # largest first
-        done = dict(zip(order, parallel_map(_run_job, [jobs[i] for i in order], n_jobs)))
+                     utility=utility.get(t.dataset), skip_inapplicable=(t.dataset == "custom"), seed=seed,
+                     upstream=sorted(upstream) or None) for _, t in subs]
+        cost = lambda j: -len(data[subs[j][1].dataset]) * TUNE_COST.get(subs[j][1].models[0], 1)   # largest first
+        order = sorted(range(len(subs)), key=cost)
+        got = dict(zip(order, parallel_map(_run_job, [jobs[j] for j in order], n_jobs)))
+    done = {i: {} for i in range(len(tasks))}
+    for j, (i, _) in enumerate(subs): done[i].update(got[j])
     return {(t.dataset, t.protocol.name, t.seed): done[i] for i, t in enumerate(tasks)}
 
 # %% ../nbs/36_training.ipynb #c013

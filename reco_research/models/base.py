@@ -726,13 +726,16 @@ class _Kept:
 def share_artefacts(store:str|Path, # the train stages' folder (data/models): <family>/<dataset>/<protocol>/<model>/
                     dataset:str, protocol:str, # the split the kept models were trained on
                     X:Interactions, # that split's training data, as the caller built it
+                    only=None, # the families (top folders of `store`) to offer; None: all
                    ) -> int:
     "Inside `shared_fits()`: every model kept for (`dataset`, `protocol`) serves `fit_shared` on `X` instead of a new fit, loaded when first asked for (and refused if trained on other data). Returns how many are offered."
     if _SHARED is None: raise RuntimeError("share_artefacts: call it inside a `with shared_fits():` block")
     store = Path(store)
     if not store.is_dir(): raise DataError(f"{store}: no such folder of trained models; run the train stages (dvc repro)")
     fp, data_fp, n = fingerprint(X), data_fingerprint(X), 0
+    only = None if only is None else ({only} if isinstance(only, str) else set(only))
     for man in sorted(store.glob(f"*/{dataset}/{protocol}/*/model/manifest.json")):
+        if only is not None and man.relative_to(store).parts[0] not in only: continue
         run = man.parent.parent                              # seed re-runs too: their parameters name their seed
         meta = read_manifest(man.parent)
         if meta["data_fingerprint"] != data_fp: continue         # trained on other data: not this split's model
@@ -740,6 +743,7 @@ def share_artefacts(store:str|Path, # the train stages' folder (data/models): <f
         if key not in _SHARED: _SHARED[key] = _Kept(run, data_fp); n += 1
     # the models kept inside them (a re-ranker's components on its own inner split): offered by their training data
     for man in sorted(store.glob(f"*/{dataset}/{protocol}/*/model/{COMPONENTS_DIR}/*/manifest.json")):
+        if only is not None and man.relative_to(store).parts[0] not in only: continue
         meta = read_manifest(man.parent)
         key = (_BY_DATA, meta["name"], json.dumps(meta["params"], sort_keys=True, default=str), meta["data_fingerprint"])
         if key not in _SHARED: _SHARED[key] = _Kept(man.parent.parent.parent.parent, meta["data_fingerprint"], man.parent); n += 1
