@@ -15,7 +15,7 @@ from .core import (USER_COL, ITEM_COL, DataError, ParamError, check_choice, get_
                                 limit_threads, seed_everything, trace_read, write_parquet, write_text, atomic_dir, atomic_path)
 from .benchmark import (Protocol, COLD_PROTOCOLS, EvalData, split_for_protocol, make_eval_data, side_frames,
                                      evaluate_model, with_seed, is_stochastic, parallel_map, ground_truth_metrics, add_spread,
-                                     seed_spread, TUNE_COST, hybrid_components)
+                                     seed_spread, hybrid_components)
 from .models.base import make_model, ensure_registered, model_module, shared_fits, share_artefacts
 
 # %% auto #0
@@ -204,9 +204,6 @@ def train_family(family:str, # one of TRAIN_FAMILIES
     params = {n: model_params(cfg, tuned, n, [m for t in tasks if t.dataset == n for m in t.models])
               for n in dict.fromkeys(t.dataset for t in tasks)}
     root = get_paths().resolve(out_root)
-    # one job per model of each task (a seed re-run: its stochastic models only), so that the two processes' loads even out
-    subs = [(i, Task(t.dataset, t.protocol, [m], t.seed)) for i, t in enumerate(tasks) for m in t.models
-            if t.seed is None or is_stochastic(m, params[t.dataset][m])]
     # the families a hybrid's components come from: the only kept runs offered (never this family's own older runs, nor a
     # downstream family's copies of them, which a rerun after an edit would otherwise load stale)
     upstream = {model_module(c) for n, q in params.items() for m, pm in q.items() for c in hybrid_components(m, pm)} - {family}
@@ -214,12 +211,10 @@ def train_family(family:str, # one of TRAIN_FAMILIES
         jobs = [dict(task=t, inter=data[t.dataset], params=params[t.dataset], out_dir=tmp, store=root if upstream else None,
                      users=sides.get(t.dataset, (None, None))[0], items=sides.get(t.dataset, (None, None))[1],
                      utility=utility.get(t.dataset), skip_inapplicable=(t.dataset == "custom"), seed=seed,
-                     upstream=sorted(upstream) or None) for _, t in subs]
-        cost = lambda j: -len(data[subs[j][1].dataset]) * TUNE_COST.get(subs[j][1].models[0], 1)   # largest first
-        order = sorted(range(len(subs)), key=cost)
-        got = dict(zip(order, parallel_map(_run_job, [jobs[j] for j in order], n_jobs)))
-    done = {i: {} for i in range(len(tasks))}
-    for j, (i, _) in enumerate(subs): done[i].update(got[j])
+                     upstream=sorted(upstream) or None) for t in tasks]
+        # largest first (one job per task: a task's split is made once for its models; one job per model measured slower)
+        order = sorted(range(len(tasks)), key=lambda i: -len(data[tasks[i].dataset]) * len(tasks[i].models))
+        done = dict(zip(order, parallel_map(_run_job, [jobs[i] for i in order], n_jobs)))
     return {(t.dataset, t.protocol.name, t.seed): done[i] for i, t in enumerate(tasks)}
 
 # %% ../nbs/36_training.ipynb #c013
