@@ -19,9 +19,9 @@ from .core import (DataError, ParamError, Profiler, ProjectPaths, atomic_dir, at
 __all__ = ['log', 'PREPARED', 'REPORTS', 'DEFAULT_TOLERANCE', 'TIMINGS', 'PIPELINE_START', 'PIPELINE_END', 'stage_download',
            'stage_prepare', 'export_own_data_example', 'stage_synthetic', 'stage_embed', 'stage_synthetic_scale',
            'parse_nb_args', 'run_notebook', 'build_index', 'stage_readme', 'load_tolerances', 'tolerance_for',
-           'metric_differences', 'compare_metrics', 'stage_train', 'main', 'cli', 'process_seconds', 'record_stage',
-           'lock_stages', 'fit_counts', 'pipeline_times', 'stage_table_markdown', 'update_readme_times',
-           'dependency_report', 'rewrite_code_deps', 'fix_code_deps']
+           'metric_differences', 'compare_metrics', 'stage_train', 'main', 'cli', 'process_seconds',
+           'process_cpu_seconds', 'record_stage', 'lock_stages', 'fit_counts', 'pipeline_times', 'stage_table_markdown',
+           'update_readme_times', 'dependency_report', 'rewrite_code_deps', 'fix_code_deps']
 
 # %% ../nbs/09_pipeline.ipynb #c005
 log = get_logger("pipeline")
@@ -305,6 +305,10 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--datasets", required=True, help="comma list of data sets (benchmark.datasets)")
     e.add_argument("--processed-dir", default="data/processed"); e.add_argument("--out", default="data/features/embeddings")
     sub.add_parser("index", help="write reports/index.html")
+    r = sub.add_parser("repro", help="dvc repro with independent stages side by side (reco_research.repro; scripts/repro.sh)")
+    r.add_argument("targets", nargs="*", help="stages to reproduce with what they depend on (default: all)")
+    r.add_argument("-f", "--force", action="store_true", help="run the planned stages even if unchanged")
+    r.add_argument("--jobs", type=int, default=2, help="commands run at once")
     n = sub.add_parser("nb", help="execute a report notebook with papermill and render it to reports/NAME.html")
     n.add_argument("name"); n.add_argument("notebook")
     sub.add_parser("readme", help="regenerate the Results section of README.md from metrics/benchmark.json, speed.json and pricing.json")
@@ -440,14 +444,14 @@ def main(argv:list[str]|None=None) -> int:
     a, extra = _parser().parse_known_args(argv)
     if a.embeddings:
         os.environ[EMBEDDINGS_ENV] = str(get_paths().resolve(a.embeddings))   # inherited by kernels and worker processes
-    stage = os.environ.get("DVC_STAGE") if a.cmd not in ("compare", "pipeline") else None
+    stage = os.environ.get("DVC_STAGE") if a.cmd not in ("compare", "pipeline", "repro") else None
     if not stage: return _main(a, extra)
     with tempfile.TemporaryDirectory(prefix="reco-trace-") as trace:
         os.environ[TRACE_ENV] = trace               # the processes this stage starts (notebook kernel, workers) report their modules
         try: rc = _main(a, extra)
         finally: os.environ.pop(TRACE_ENV, None)
         if rc == 0: record_stage(stage, process_seconds(), sorted({*loaded_modules(), *traced_modules(trace)}), traced_reads(trace),
-                                fits=traced_fits(trace))
+                                fits=traced_fits(trace), cpu_seconds=process_cpu_seconds())
     return rc
 
 def _main(a, extra) -> int:
@@ -467,6 +471,11 @@ def _main(a, extra) -> int:
         elif a.cmd == "synthetic-scale": stage_synthetic_scale(a.size, a.seed)
         elif a.cmd == "embed": stage_embed(a.datasets, a.processed_dir, a.out)
         elif a.cmd == "index": log.info(f"wrote {build_index()}")
+        elif a.cmd == "repro":
+            from reco_research.repro import repro, ReproError
+            try: ran = repro(a.targets or None, jobs=a.jobs, force=a.force)
+            except ReproError as e: log.error(str(e)); return 1
+            log.info(f"repro: {len(ran)} stage(s) run" + (f" ({', '.join(ran)})" if ran else ": everything up to date"))
         elif a.cmd == "nb": run_notebook(a.name, a.notebook, parse_nb_args(extra)[0])
         elif a.cmd == "readme": log.info("README.md results " + ("updated" if stage_readme() else "already up to date"))
         elif a.cmd == "compare":
@@ -518,6 +527,12 @@ def process_seconds() -> float:
     import psutil
     return time.time() - psutil.Process().create_time()
 
+def process_cpu_seconds() -> float:
+    "CPU seconds (user + system) of this process and of every child it has waited for (kernels, workers): with the wall seconds, how many cores a stage kept busy."
+    import psutil
+    t = psutil.Process().cpu_times()
+    return t.user + t.system + t.children_user + t.children_system
+
 def _timing_file(paths:ProjectPaths, stage:str) -> Path: return paths.root/TIMINGS/f"{stage}.json"
 
 def record_stage(stage:str, # DVC stage name (`foreach` stages: "name@item")
@@ -526,11 +541,13 @@ def record_stage(stage:str, # DVC stage name (`foreach` stages: "name@item")
                  reads:list[str]|None=None, # project-relative artefacts it read (`trace_read`: kept models and runs)
                  paths:ProjectPaths|None=None,
                  fits:list[dict]|None=None, # the model fits it made (`trace_fit`)
+                 cpu_seconds:float|None=None, # its CPU seconds, children included (`process_cpu_seconds`)
                 ) -> Path:
     "Write `metrics/timings/<stage>.json` (seconds and modules), atomically; no stage depends on it."
     paths = paths or get_paths()
     f = _timing_file(paths, stage)
-    write_text(f, json.dumps({"stage": stage, "wall_seconds": round(float(seconds), 3), "modules": sorted(modules),
+    cpu = {} if cpu_seconds is None else {"cpu_seconds": round(float(cpu_seconds), 3)}
+    write_text(f, json.dumps({"stage": stage, "wall_seconds": round(float(seconds), 3), **cpu, "modules": sorted(modules),
                               "reads": sorted(reads or []),
                               "fits": sorted(fits or [], key=lambda r: (r["model"], r["data"], r["params"]))}, indent=1) + "\n")
     return f
@@ -569,7 +586,9 @@ def pipeline_times(paths:ProjectPaths|None=None, repro_seconds:float|None=None) 
     stages = lock_stages(paths)
     timed = {n: t for n in stages if (t := _read_timing(paths, n)) is not None}
     secs = {n: float(t["wall_seconds"]) for n, t in timed.items()}
-    out = {"stages": {n: {"wall_seconds": s, "fits": len(timed[n].get("fits", []))} for n, s in secs.items()},
+    out = {"stages": {n: {"wall_seconds": s, "fits": len(timed[n].get("fits", [])),
+                          **({"cpu_seconds": float(timed[n]["cpu_seconds"])} if "cpu_seconds" in timed[n] else {})}
+                      for n, s in secs.items()},
            "n_stages": len(stages), "n_timed": len(secs),
            "stages_wall_seconds": round(sum(secs.values()), 3),
            "slowest_stage_wall_seconds": max(secs.values(), default=0.0),
@@ -584,11 +603,12 @@ def pipeline_times(paths:ProjectPaths|None=None, repro_seconds:float|None=None) 
 def stage_table_markdown(times:dict) -> str:
     "The stage times as a Markdown table, slowest first, with the total."
     rows = sorted(times["stages"].items(), key=lambda kv: -kv[1]["wall_seconds"])
-    lines = ["| stage | seconds |", "|---|---:|"] + [f"| `{n}` | {r['wall_seconds']:.1f} |" for n, r in rows]
-    lines.append(f"| **all {times['n_timed']} stages** | **{times['stages_wall_seconds']:.1f}** |")
-    note = (f" The `dvc repro` that produced them took {times['repro_wall_seconds']:.0f} s." if "repro_wall_seconds" in times else "")
+    def busy(r): return f"{r['cpu_seconds'] / r['wall_seconds']:.2f}" if r.get("cpu_seconds") and r["wall_seconds"] > 0 else ""
+    lines = ["| stage | seconds | cores busy |", "|---|---:|---:|"] + [f"| `{n}` | {r['wall_seconds']:.1f} | {busy(r)} |" for n, r in rows]
+    lines.append(f"| **all {times['n_timed']} stages** | **{times['stages_wall_seconds']:.1f}** | |")
+    note = (f" The repro (`scripts/repro.sh`, stages side by side) that produced them took {times['repro_wall_seconds']:.0f} s." if "repro_wall_seconds" in times else "")
     untimed = times["n_stages"] - times["n_timed"]
-    return ("\n".join(lines) + f"\n\nWall seconds of each stage's last run (`metrics/pipeline.json`, 2 cores).{note}"
+    return ("\n".join(lines) + f"\n\nWall seconds of each stage's last run (`metrics/pipeline.json`, 2 cores); cores busy: its CPU seconds over its wall seconds.{note}"
             + (f" {untimed} stage(s) have no recorded time yet." if untimed else ""))
 
 def update_readme_times(times:dict, paths:ProjectPaths|None=None) -> bool:
