@@ -50,12 +50,23 @@ class Protocol:
     k: int = 10                   # list length of the headline metrics
     max_k: int = 50               # longest list, for the Precision@K / Recall@K curves
     def __post_init__(self):
+        "Every field checked for type and range (tests: nbs/04_splits.ipynb): `ParamError` naming the field, its value and what is expected."
+        import math, numbers
+        def bad(f, want):
+            v = getattr(self, f)
+            raise ParamError(f"Protocol: {f}={v!r} (a {type(v).__name__}) is invalid; expected {want}")
+        real = lambda v: isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)
+        whole = lambda v: isinstance(v, numbers.Integral) and not isinstance(v, bool)
+        for f in ("name", "values", "test_events"):
+            if not isinstance(getattr(self, f), str): bad(f, "a str" + ("" if f == "test_events" else f" (one of {list(PROTOCOLS if f == 'name' else _VALUES)})"))
         check_choice("protocol", self.name, PROTOCOLS); check_choice("values", self.values, _VALUES)
-        check_positive("k", self.k, integer=True); check_positive("max_k", self.max_k, integer=True)
-        if self.max_k < self.k: raise ParamError(f"max_k={self.max_k} must be >= k={self.k}")
-        check_positive("test_days", self.test_days)
-        if not 0 < self.ratio < 1: raise ParamError(f"ratio={self.ratio!r}: expected a number strictly between 0 and 1")
-        if not 0 < self.fraction < 1: raise ParamError(f"fraction={self.fraction!r}: expected a number strictly between 0 and 1")
+        for f in ("ratio", "fraction"):
+            if not (real(getattr(self, f)) and 0 < getattr(self, f) < 1): bad(f, "a number (float) strictly between 0 and 1")
+        if not (real(self.test_days) and self.test_days > 0): bad("test_days", "a number of days (float) > 0")
+        if not (whole(self.seed) and self.seed >= 0): bad("seed", "a whole number (int) >= 0")
+        for f in ("k", "max_k"):
+            if not (whole(getattr(self, f)) and getattr(self, f) > 0): bad(f, "a whole number (int) > 0")
+        if self.max_k < self.k: raise ParamError(f"Protocol: max_k={self.max_k} must be >= k={self.k}")
 
     def describe(self) -> str:
         "The protocol in words, for reports."

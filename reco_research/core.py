@@ -144,9 +144,12 @@ def parallel_map(fn, items, n_jobs:int=1) -> list:
 def atomic_write(path:str|Path, # final file path
                  mode:str="w", # "w" (text) or "wb" (bytes)
                  encoding:str|None="utf-8"):
-    "Open a temporary sibling of `path` for writing; rename it onto `path` on success, delete it on error."
+    "Open a temporary sibling of `path` for writing; rename it onto `path` on success, delete it on error. Mode: 0666 & ~umask."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    while True:   # not tempfile.mkstemp: its 0600 would stay on the renamed file; created with 0666, the umask decides (as open())
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+        try: fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666); break
+        except FileExistsError: continue
     os.close(fd)
     try:
         with open(tmp, mode, **({} if "b" in mode else {"encoding": encoding})) as f: yield f
@@ -157,11 +160,19 @@ def atomic_write(path:str|Path, # final file path
 
 @contextlib.contextmanager
 def atomic_path(path:str|Path):
-    "Yield a temporary sibling path of `path` for a writer that wants a file name (e.g. `df.to_parquet`); rename on success."
+    """Yield a temporary sibling path of `path` for a writer that wants a file name (e.g. `df.to_parquet`); rename on success.
+    The file gets the mode `open` gives (0666 & ~umask), whatever the writer chose (a writer's own temporary file: 0600)."""
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.stem}.{os.getpid()}.{threading.get_ident()}.tmp{path.suffix}")  # keeps the suffix for writers that read it
     try:
         yield tmp
+        if tmp.is_file() and not tmp.is_symlink():   # the umask's default mode, read off a file created as open() creates one
+            probe = tmp.with_name(tmp.name + ".mode")
+            with contextlib.suppress(FileNotFoundError): os.unlink(probe)
+            fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            try: want = os.fstat(fd).st_mode & 0o7777
+            finally: os.close(fd); os.unlink(probe)
+            if tmp.stat().st_mode & 0o7777 != want: os.chmod(tmp, want)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError): os.unlink(tmp)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
+import numbers
+
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -15,7 +17,7 @@ from .core import (USER_COL, ITEM_COL, RATING_COL, WEIGHT_COL, TIME_COL, DataErr
                                 check_choice)
 
 # %% auto #0
-__all__ = ['Interactions']
+__all__ = ['bad_example', 'check_numeric', 'Interactions']
 
 # %% ../nbs/03_interactions.ipynb #c005
 _VALUES = ("rating", "weight", "count", "binary")
@@ -25,17 +27,51 @@ def _check_frame(df:pd.DataFrame, cols:Iterable[str], what:str="interactions"):
     missing = [c for c in cols if c not in df.columns]
     if missing: raise DataError(f"{what}: missing column(s) {missing}; has {list(df.columns)}")
 
+def bad_example(s:pd.Series, bad) -> str:
+    "How many values of `s` the boolean mask `bad` flags, and the first: its value and row (1-based data row; the index label too when it differs)."
+    i = np.flatnonzero(np.asarray(bad))
+    v, lab = s.iloc[i[0]], s.index[i[0]]
+    at = f"data row {i[0] + 1}"
+    if not (isinstance(lab, numbers.Integral) and not isinstance(lab, bool) and lab == i[0]): at += f" (index {lab!r})"
+    return f"{len(i)} value(s), e.g. {v.item() if isinstance(v, np.generic) else v!r} in {at}"
+
+def _to_float(s:pd.Series) -> pd.Series:
+    try: return pd.to_numeric(s, errors="coerce").astype("float64")
+    except (TypeError, ValueError):  # cells pandas cannot even coerce (lists, dicts, ...): not numbers
+        ok = lambda x: (isinstance(x, (numbers.Real, str)) and not isinstance(x, bool)) or x is None
+        return pd.to_numeric(s.map(lambda x: x if ok(x) else np.nan), errors="coerce").astype("float64")
+
+def check_numeric(s:pd.Series, # the column
+                  col:str, # its name, for the message
+                  where="interactions", # the file or frame, for the message
+                  positive:bool=False, # weights: every value must be > 0 (none missing)
+                  required:bool=False, # no missing values either
+                 ) -> pd.Series:
+    "`s` as float64 if its values are finite numbers (missing allowed unless `positive` or `required`), else `DataError` naming the column, a bad value and its row. The one rule of the file loaders and `Interactions`."
+    v = _to_float(s)
+    bad = (v.isna() & s.notna()) | np.isinf(v)
+    if bad.any(): raise DataError(f"{where}: column {col!r} must be numeric; not numbers: {bad_example(s, bad)}")
+    if positive:
+        bad = ~(v > 0)
+        if bad.any(): raise DataError(f"{where}: column {col!r} (weight) must be > 0 on every row; not: {bad_example(s, bad)}")
+    if required and v.isna().any():
+        raise DataError(f"{where}: column {col!r} has {int(v.isna().sum())} missing value(s), e.g. {bad_example(s, v.isna())}; "
+                        f"values={col!r} needs a {col} on every row")
+    return v
+
+def _check_values(df:pd.DataFrame, values:str, where:str="interactions"):
+    "The value columns of an interactions frame, checked as the file loaders check them: `rating` numeric (and on every row for values='rating'), `weight` numeric and > 0."
+    if values in ("rating", "weight"): _check_frame(df, [RATING_COL if values == "rating" else WEIGHT_COL], where)
+    if RATING_COL in df.columns: check_numeric(df[RATING_COL], RATING_COL, where, required=values == "rating")
+    if WEIGHT_COL in df.columns: check_numeric(df[WEIGHT_COL], WEIGHT_COL, where, positive=True)
+
 def _pair_values(df:pd.DataFrame, values:str) -> np.ndarray:
     if values == "rating":
         _check_frame(df, [RATING_COL])
-        v = df[RATING_COL].to_numpy(dtype="float64", na_value=np.nan)
-        if np.isnan(v).any(): raise DataError(f"interactions: column {RATING_COL!r} has {int(np.isnan(v).sum())} missing values; values='rating' needs a rating on every row")
-        return v
+        return check_numeric(df[RATING_COL], RATING_COL, required=True).to_numpy()
     if values == "weight":
         _check_frame(df, [WEIGHT_COL])
-        v = df[WEIGHT_COL].to_numpy(dtype="float64", na_value=np.nan)
-        if not np.isfinite(v).all(): raise DataError(f"interactions: column {WEIGHT_COL!r} has non-finite values")
-        return v
+        return check_numeric(df[WEIGHT_COL], WEIGHT_COL, positive=True).to_numpy()
     return np.ones(len(df))
 
 # %% ../nbs/03_interactions.ipynb #c006
@@ -74,6 +110,7 @@ class Interactions:
         _check_frame(df, [USER_COL, ITEM_COL])
         if df[[USER_COL, ITEM_COL]].isna().any().any():
             raise DataError(f"interactions: {int(df[[USER_COL, ITEM_COL]].isna().any(axis=1).sum())} rows have a missing {USER_COL} or {ITEM_COL}")
+        _check_values(df, values)
         def _universe(given, col, feats):
             if given is not None:
                 idx = pd.Index(list(given))
@@ -147,8 +184,10 @@ class Interactions:
 
     def like(self, df:pd.DataFrame, values:str|None=None, unknown:Literal["raise","drop"]="drop") -> Interactions:
         "Another `Interactions` over the same users, items and features (e.g. a test set for this train set)."
+        values = check_choice("values", values or self.values, _VALUES)
+        _check_frame(df, [USER_COL, ITEM_COL])
+        _check_values(df, values)
         frame = self.map_frame(df, unknown=unknown)
-        values = values or self.values
         out = Interactions(sp.csr_matrix(self.matrix.shape, dtype=np.float32), self.user_ids, self.item_ids, values,
                            self.user_features, self.item_features, frame)
         out.matrix = out._build(frame, values)

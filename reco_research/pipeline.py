@@ -16,12 +16,13 @@ from .core import (DataError, ParamError, Profiler, ProjectPaths, atomic_dir, at
                                 TRACE_ENV, EMBEDDINGS_ENV, loaded_modules, traced_modules, traced_reads, traced_fits, replace_section)
 
 # %% auto #0
-__all__ = ['log', 'PREPARED', 'REPORTS', 'DEFAULT_TOLERANCE', 'TIMINGS', 'PIPELINE_START', 'PIPELINE_END', 'stage_download',
-           'stage_prepare', 'export_own_data_example', 'stage_synthetic', 'stage_embed', 'stage_synthetic_scale',
-           'parse_nb_args', 'run_notebook', 'build_index', 'stage_readme', 'load_tolerances', 'tolerance_for',
-           'metric_differences', 'compare_metrics', 'stage_train', 'main', 'cli', 'process_seconds',
-           'process_cpu_seconds', 'record_stage', 'lock_stages', 'fit_counts', 'pipeline_times', 'stage_table_markdown',
-           'update_readme_times', 'dependency_report', 'rewrite_code_deps', 'fix_code_deps']
+__all__ = ['log', 'PREPARED', 'REPORT_NAME', 'REPORTS', 'DEFAULT_TOLERANCE', 'CUSTOM_OPTIONS', 'TIMINGS', 'PIPELINE_START',
+           'PIPELINE_END', 'stage_download', 'stage_prepare', 'export_own_data_example', 'stage_synthetic',
+           'stage_embed', 'stage_synthetic_scale', 'parse_nb_args', 'NotebookError', 'check_report_name',
+           'run_notebook', 'build_index', 'stage_readme', 'load_tolerances', 'tolerance_for', 'metric_differences',
+           'compare_metrics', 'stage_train', 'custom_params', 'main', 'cli', 'process_seconds', 'process_cpu_seconds',
+           'record_stage', 'lock_stages', 'fit_counts', 'pipeline_times', 'stage_table_markdown', 'update_readme_times',
+           'dependency_report', 'rewrite_code_deps', 'fix_code_deps']
 
 # %% ../nbs/09_pipeline.ipynb #c005
 log = get_logger("pipeline")
@@ -53,6 +54,9 @@ def stage_prepare(name:str, # "ml-100k", "online-retail" or "custom"
         elif name == "online-retail": summary = D.prepare_online_retail(paths.raw/name, out, **kw)
         else:
             kw = {k: (str(paths.resolve(v)) if k in ("path", "user_features", "item_features") and v else v) for k, v in kw.items()}
+            for k in ("path", "user_features", "item_features"):
+                if kw.get(k) and not Path(kw[k]).is_file():   # the value as given, literally: nothing here expands it
+                    raise DataError(f"custom.{k}: file not found: {kw[k]!r}; expected an existing CSV or parquet file")
             summary = D.prepare_custom(out, **kw)
     m = {name: {"prepare": {**prof.as_metrics()["prepare"], **summary}}}
     write_metrics(_metrics_file(paths, f"prepare-{name}"), m, merge=False)
@@ -168,12 +172,27 @@ def parse_nb_args(args:list[str]) -> tuple[dict, list[str]]:
         else: raise ParamError(f"unexpected argument {a!r}; expected -p NAME VALUE, --as NAME or --key.sub VALUE")
     return params, blocks
 
-def run_notebook(name:str, # report name: reports/<name>.html
+REPORT_NAME = re.compile(r"[A-Za-z0-9_-]+")   # a report name: reports/<name>.html, never a path
+
+class NotebookError(Exception):
+    "A report notebook raised an exception while papermill executed it (`ename`, `evalue`: the notebook's own)."
+    def __init__(self, msg:str, ename:str="", evalue:str=""):
+        super().__init__(msg); self.ename, self.evalue = ename, evalue
+
+def check_report_name(name) -> str:
+    "`name` if it is a plain report name (letters, digits, `_`, `-`), else `ParamError`: `reports/NAME.html` stays in reports/."
+    if not isinstance(name, str) or not REPORT_NAME.fullmatch(name):
+        raise ParamError(f"report name {name!r} is invalid; expected letters, digits, '_' or '-' only (it names reports/NAME.html, "
+                         "not a path)")
+    return name
+
+def run_notebook(name:str, # report name: reports/<name>.html (letters, digits, `_`, `-`)
                  notebook:str|Path, # the notebook to execute
                  parameters:dict, paths:ProjectPaths|None=None) -> Path:
     "Execute `notebook` with papermill into `reports/executed/<name>.ipynb`, render `reports/<name>.html` (no code)."
     import os, papermill as pm
     from nbconvert import HTMLExporter
+    check_report_name(name)
     paths = paths or get_paths(); nb = paths.resolve(notebook)
     if not nb.is_file(): raise DataError(f"{nb}: notebook not found")
     executed = paths.reports/"executed"/f"{name}.ipynb"; executed.parent.mkdir(parents=True, exist_ok=True)
@@ -182,6 +201,9 @@ def run_notebook(name:str, # report name: reports/<name>.html
         with atomic_path(executed) as tmp:
             pm.execute_notebook(str(nb), str(tmp), parameters=parameters, kernel_name="python3", progress_bar=False,
                                 cwd=str(paths.root), log_output=False)
+    except pm.PapermillExecutionError as e:   # the notebook's own exception, in one line (not papermill's traceback)
+        evalue = " ".join(str(e.evalue).split())
+        raise NotebookError(f"{nb.name} (report {name}) failed in cell {e.exec_count}: {e.ename}: {evalue}", e.ename, evalue) from None
     finally:
         if saved is not None: os.environ["MPLBACKEND"] = saved
     import nbformat
@@ -291,12 +313,14 @@ def _parser() -> argparse.ArgumentParser:
     pr = sub.add_parser("prepare", help="turn raw data into the canonical folder data/processed/<name>")
     pr.add_argument("name")
     pr.add_argument("--include-2009", default="true", help="online-retail: also use Online Retail II (2009-2010)")
+    pr.add_argument("--from-params", default="", metavar="BLOCK", help="custom: read every option below from this block of "
+                    "params.yaml (dvc.yaml's way: no parameter value passes through a shell)")
     for a in ("path", "user-col", "item-col", "rating-col", "weight-col", "timestamp-col", "user-features",
               "user-id-col", "item-features", "item-id-col"):
-        pr.add_argument(f"--{a}", default="", help="custom data set: see params.yaml")
-    pr.add_argument("--duplicates", default="sum")
-    pr.add_argument("--multi-separator", default="|", help="custom: separator of several values in one attribute cell ('': |)")
-    pr.add_argument("--multi-columns", default="auto", help="custom: columns holding several values: auto, a comma list, or none")
+        pr.add_argument(f"--{a}", default=None, help="custom data set: see params.yaml")
+    pr.add_argument("--duplicates", default=None, help="custom: sum | first | error (default sum)")
+    pr.add_argument("--multi-separator", default=None, help="custom: separator of several values in one attribute cell ('': |)")
+    pr.add_argument("--multi-columns", default=None, help="custom: columns holding several values: auto (default), a comma list, or none")
     s = sub.add_parser("synthetic", help="generate the synthetic shop into data/processed/synthetic")
     s.add_argument("--size", default="small"); s.add_argument("--seed", type=int, default=42)
     sc = sub.add_parser("synthetic-scale", help="time the generator at a large size")
@@ -371,12 +395,20 @@ def tolerance_for(key:str, rules:list[dict]) -> dict:
     return {**DEFAULT_TOLERANCE, "pattern": "default"}
 
 def _read_for_compare(path) -> dict:
+    "The metrics of `path`; a missing, empty, non-JSON (a CSV, say) or value-less file is a `DataError` naming it."
+    from reco_research.benchmark import drop_timings
     path = Path(path)
-    if not path.is_file(): raise DataError(f"{path}: metrics file not found")
-    try: m = read_metrics(path)
+    if not path.exists(): raise DataError(f"{path}: metrics file not found")
+    if not path.is_file(): raise DataError(f"{path}: not a file; expected a JSON metrics file")
+    try: text = path.read_text()
     except (OSError, UnicodeDecodeError) as e: raise DataError(f"{path}: cannot be read ({e})") from None
+    if not text.strip(): raise DataError(f"{path}: empty file ({path.stat().st_size} bytes); expected a JSON object of metrics")
+    try: m = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise DataError(f"{path}: not valid JSON ({e}); expected a JSON object of metrics (CSV and other formats are not compared)") from None
     if not isinstance(m, dict): raise DataError(f"{path}: expected a JSON object of metrics, got a JSON {type(m).__name__}")
     if not m: raise DataError(f"{path}: empty metrics file ({{}}); expected a JSON object with numbers")
+    if not _flatten(drop_timings(m)): raise DataError(f"{path}: no values to compare (timings only, or empty objects)")
     return m
 
 def _same(va, vb) -> bool:
@@ -433,6 +465,30 @@ def stage_train(family:str, processed_dir:str="data/processed", tuned:str="data/
     log.info(f"train {family}: {sum(len(v) for v in done.values())} runs in {len(done)} (data set, protocol, seed) tasks -> {out}/{family}")
     return done
 
+CUSTOM_OPTIONS = {"path": "", "user_col": "", "item_col": "", "rating_col": "", "weight_col": "", "timestamp_col": "",
+                  "user_features": "", "user_id_col": "", "item_features": "", "item_id_col": "", "duplicates": "sum",
+                  "multi_separator": "|", "multi_columns": "auto"}   # `reco prepare custom` options and their defaults
+
+def custom_params(block:str="custom", # the block of params.yaml (dotted for a nested one)
+                  paths:ProjectPaths|None=None) -> dict:
+    """The `prepare custom` options from a block of `params.yaml`, read with `yaml.safe_load`: the values reach
+    `reco` as data, never through a shell (dvc.yaml would otherwise paste them into the stage's command line)."""
+    import yaml
+    paths = paths or get_paths(); f = paths.root/"params.yaml"
+    if not f.is_file(): raise DataError(f"{f}: not found; expected the project's params.yaml with a {block!r} block")
+    try: cfg = yaml.safe_load(f.read_text()) or {}
+    except yaml.YAMLError as e: raise DataError(f"{f}: not valid YAML ({' '.join(str(e).split())})") from None
+    for k in block.split("."): cfg = cfg.get(k) if isinstance(cfg, dict) else None
+    if not isinstance(cfg, dict): raise ParamError(f"{f}: block {block!r} is missing or not a mapping; expected the custom data set's options")
+    unknown = sorted(set(cfg) - set(CUSTOM_OPTIONS) - {"protocol"})
+    if unknown: raise ParamError(f"{f}: {block}: unknown option(s) {unknown}; expected some of {list(CUSTOM_OPTIONS)} (and protocol)")
+    out = {}
+    for k, default in CUSTOM_OPTIONS.items():
+        v = cfg.get(k, default)
+        if isinstance(v, (dict, list)): raise ParamError(f"{f}: {block}.{k}={v!r}; expected a text value")
+        out[k] = "" if v is None else ("true" if v is True else "false" if v is False else str(v))   # as DVC would write it
+    return out
+
 def _bool(name, v):
     v = str(v).lower()
     if v in ("true", "1", "yes"): return True
@@ -461,11 +517,17 @@ def _main(a, extra) -> int:
         elif a.cmd == "prepare":
             if a.name == "online-retail": stage_prepare(a.name, include_2009=_bool("include_2009", a.include_2009))
             elif a.name == "custom":
-                kw = {k: _opt(getattr(a, k)) for k in ("path", "user_col", "item_col", "rating_col", "weight_col", "timestamp_col",
-                                                        "user_features", "user_id_col", "item_features", "item_id_col")}
+                given = [k for k in CUSTOM_OPTIONS if getattr(a, k) is not None]
+                if a.from_params and given:
+                    raise ParamError(f"--from-params {a.from_params} reads every option from params.yaml; do not also give "
+                                     + ", ".join("--" + k.replace("_", "-") for k in given))
+                o = custom_params(a.from_params) if a.from_params else {k: getattr(a, k) if getattr(a, k) is not None else d
+                                                                        for k, d in CUSTOM_OPTIONS.items()}
+                kw = {k: _opt(o[k]) for k in ("path", "user_col", "item_col", "rating_col", "weight_col", "timestamp_col",
+                                               "user_features", "user_id_col", "item_features", "item_id_col")}
                 if not kw["path"]: raise ParamError("custom.path is empty: name your interactions file (CSV or parquet) in params.yaml")
-                stage_prepare("custom", duplicates=a.duplicates, multi_separator=a.multi_separator or "|",
-                              multi_columns=a.multi_columns, **kw)
+                stage_prepare("custom", duplicates=o["duplicates"], multi_separator=o["multi_separator"] or "|",
+                              multi_columns=o["multi_columns"], **kw)
             else: stage_prepare(a.name)
         elif a.cmd == "synthetic": stage_synthetic(a.size, a.seed)
         elif a.cmd == "synthetic-scale": stage_synthetic_scale(a.size, a.seed)
@@ -476,7 +538,10 @@ def _main(a, extra) -> int:
             try: ran = repro(a.targets or None, jobs=a.jobs, force=a.force)
             except ReproError as e: log.error(str(e)); return 1
             log.info(f"repro: {len(ran)} stage(s) run" + (f" ({', '.join(ran)})" if ran else ": everything up to date"))
-        elif a.cmd == "nb": run_notebook(a.name, a.notebook, parse_nb_args(extra)[0])
+        elif a.cmd == "nb":
+            try: run_notebook(a.name, a.notebook, parse_nb_args(extra)[0])
+            except NotebookError as e:
+                log.error(str(e)); return 2 if e.ename in ("ParamError", "DataError") else 1
         elif a.cmd == "readme": log.info("README.md results " + ("updated" if stage_readme() else "already up to date"))
         elif a.cmd == "compare":
             rules = None if a.exact else load_tolerances(a.tolerances or None)

@@ -36,15 +36,30 @@ def _check_ratio(name:str, value) -> float:
 def _check_seed(seed) -> int:
     return int(check_positive("seed", seed, allow_zero=True, integer=True))
 
-def _finish(df:pd.DataFrame, train_mask:np.ndarray, drop_unseen:bool) -> tuple[pd.DataFrame, pd.DataFrame]:
-    "Cut `df` into (train, test) by a boolean mask; optionally drop test rows whose user or item is not in train."
+def _call(fn:str, **params) -> str:
+    "A splitter call as text, for messages: `stratified_split(ratio=0.01, by='item', ...)`."
+    return f"{fn}({', '.join(f'{k}={v!r}' for k, v in params.items())})"
+
+def _finish(df:pd.DataFrame, train_mask:np.ndarray, drop_unseen:bool,
+            call:str="split", # the splitter and its parameters (`_call`), named by the errors
+            fix:dict|None=None, # {"train": ..., "test": ...}: what to change when that part comes out empty
+           ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    "Cut `df` into (train, test) by a boolean mask; optionally drop test rows whose user or item is not in train. An empty train or test is a `DataError`."
     train_mask = np.asarray(train_mask, dtype=bool)
     train, test = df.loc[train_mask], df.loc[~train_mask]
+    fix = fix or {}
+    if len(train) == 0:
+        raise DataError(f"{call}: train is empty (all {len(df)} rows went to test); {fix.get('train', 'change the parameters')}")
     n = 0
     if drop_unseen:
         seen = test[USER_COL].isin(train[USER_COL].unique()) & test[ITEM_COL].isin(train[ITEM_COL].unique())
         n = int((~seen).sum())
         test = test.loc[seen.to_numpy()]
+    if len(test) == 0:
+        why = (f"all {n} test row(s) have a user or item not in train, and drop_unseen=True dropped them" if n
+               else f"no row went to test (all {len(df)} are in train)")
+        hint = "set drop_unseen=False or " + fix.get("unseen", "change the parameters") if n else fix.get("test", "change the parameters")
+        raise DataError(f"{call}: test is empty: {why}; {hint}")
     train, test = train.copy(), test.copy()
     train.attrs.pop("n_dropped_unseen", None)
     test.attrs["n_dropped_unseen"] = n
@@ -79,7 +94,12 @@ def stratified_split(df:pd.DataFrame, # interactions (`user_id`, `item_id`, ...)
         if len(df) == 0: raise DataError(f"stratified_split: no {by} has at least min_rating={min_rating} rows")
     pos, size = _shuffled_position(pd.factorize(df[col])[0], seed)
     n_train = np.round(ratio * size).astype(np.int64)                       # half to even, as Python's round
-    return _finish(df, pos < n_train, drop_unseen)
+    call = _call("stratified_split", ratio=ratio, by=by, seed=seed, min_rating=min_rating, drop_unseen=drop_unseen)
+    rule = f"each {by} puts round(ratio * n) of its n rows in train, and the largest {by} has {int(size.max())} row(s)"
+    return _finish(df, pos < n_train, drop_unseen, call,
+                   {"train": f"raise ratio ({rule}: ratio > {0.5 / size.max():.3g} puts a row of it in train)",
+                    "test": f"lower ratio ({rule}: ratio < {1 - 0.5 / size.max():.3g} leaves a row of it for test)",
+                    "unseen": f"stratify by the other column than by={by!r}, or raise ratio"})
 
 
 # %% ../nbs/04_splits.ipynb #c019b
@@ -113,7 +133,8 @@ def random_split(df:pd.DataFrame, # interactions
     if n_train == 0: raise DataError(f"random_split: ratio={ratio} of {n} row(s) leaves train empty")
     mask = np.ones(n, dtype=bool)
     mask[np.random.RandomState(seed).permutation(n)[:n_test]] = False
-    return _finish(df, mask, drop_unseen)
+    return _finish(df, mask, drop_unseen, _call("random_split", ratio=ratio, seed=seed, drop_unseen=drop_unseen),
+                   {"unseen": "raise ratio"})
 
 # %% ../nbs/04_splits.ipynb #c026
 def _time_values(df:pd.DataFrame, what:str) -> pd.Series:
@@ -148,7 +169,13 @@ def chronological_split(df:pd.DataFrame, # interactions with `timestamp`
     n_test = np.bincount(u, weights=is_test, minlength=user.max() + 1)[u]
     is_test &= (size - n_test) >= min_train
     mask = np.empty(len(df), dtype=bool); mask[order] = ~is_test
-    return _finish(df, mask, drop_unseen)
+    call = _call("chronological_split", **({"test_n": test_n} if test_n is not None else {"test_frac": test_frac}),
+                 min_train=min_train, drop_unseen=drop_unseen)
+    what = f"test_n={test_n}" if test_n is not None else f"test_frac={test_frac}"
+    return _finish(df, mask, drop_unseen, call,
+                   {"test": f"no user has more than {what} + min_train={min_train} rows (the longest history has {int(size.max())}); "
+                            f"lower {what.split('=')[0]} or min_train",
+                    "unseen": "hold out fewer rows per user"})
 
 # %% ../nbs/04_splits.ipynb #c035
 def time_cutoff_split(df:pd.DataFrame, # interactions with `timestamp`
@@ -172,7 +199,8 @@ def time_cutoff_split(df:pd.DataFrame, # interactions with `timestamp`
     if is_test.all() or not is_test.any():
         part = "train" if is_test.all() else "test"
         raise DataError(f"time_cutoff_split: cutoff {cut} leaves {part} empty; the data run from {t.min()} to {t.max()}")
-    return _finish(df, ~is_test, drop_unseen)
+    call = _call("time_cutoff_split", **({"test_days": test_days} if test_days is not None else {"cutoff": cutoff}), drop_unseen=drop_unseen)
+    return _finish(df, ~is_test, drop_unseen, call, {"unseen": "move the cut-off later (fewer test days)"})
 
 # %% ../nbs/04_splits.ipynb #c039
 SPLITTERS = {"stratified": stratified_split, "random": random_split,

@@ -16,7 +16,8 @@ from .core import (USER_COL, ITEM_COL, DataError, ParamError, check_choice, get_
 from .benchmark import (Protocol, COLD_PROTOCOLS, EvalData, split_for_protocol, make_eval_data, side_frames,
                                      evaluate_model, with_seed, is_stochastic, parallel_map, ground_truth_metrics, add_spread,
                                      seed_spread, hybrid_components)
-from .models.base import make_model, ensure_registered, model_module, shared_fits, share_artefacts
+from .models.base import (make_model, ensure_registered, model_module, shared_fits, share_artefacts,
+                                       check_model_params, _did_you_mean)
 
 # %% auto #0
 __all__ = ['TRAIN_FAMILIES', 'MODEL_DIR', 'model_params', 'protocols_of', 'cold_protocols_of', 'Task', 'training_tasks',
@@ -36,9 +37,15 @@ def model_params(cfg:dict, # the benchmark block of params.yaml
                  dataset:str, models) -> dict:
     "Each model's parameters on `dataset`: params.yaml's `model_params` overlaid by the tuned ones; hybrids get their components' too; on the seed data set every seed set to the first seed."
     base = cfg.get("model_params") or {}
+    if not isinstance(base, dict): raise ParamError(f"benchmark.model_params={base!r}: expected a map {{model: {{parameter: value}}}}")
+    configured = [*_names(cfg.get("models", "")), *_names((cfg.get("cold") or {}).get("models", "")), *models]
+    stray = [m for m in base if m not in configured]   # a misspelt name would otherwise run its model with the defaults
+    if stray: raise ParamError(f"benchmark.model_params: {stray} are not models of the benchmark"
+                               f"{_did_you_mean(stray, dict.fromkeys(configured))} (benchmark.models and cold.models: {list(dict.fromkeys(configured))})")
+    for m in models: ensure_registered(m)
+    check_model_params({m: base[m] for m in dict.fromkeys(models) if m in base}, where="benchmark.model_params")
     mine = tuned.get(dataset, {})
     every = {m: {**base.get(m, {}), **mine.get(m, {})} for m in {*base, *mine, *models}}
-    for m in models: ensure_registered(m)
     out = {m: every[m] for m in dict.fromkeys(models)}
     if any(m.startswith("hybrid_") for m in out):        # only then the hybrids' module: a family stage imports its own code
         from reco_research.models.hybrid import with_component_params

@@ -80,13 +80,13 @@ class Guardrails:
     min_margin: float = 0.05          # floor at cost x (1 + min_margin); >= 0
     floor: float | None = None        # absolute price floor (currency), combined with the margin floor by max
     ceiling_ratio: float | None = 2.0 # ceiling at ceiling_ratio x list price (`list_price`, else `current_price`)
-    max_change: float | None = 0.10   # relative change per day vs current_price, both ways; 0 freezes the price
+    max_change: float | None = 0.10   # relative change per day vs current_price, both ways; > 0
     competitor_cap: float | None = 1.2 # price at most competitor_cap x competitor_price
     def __post_init__(self):
         check_positive("Guardrails.min_margin", self.min_margin, allow_zero=True)
         for name in ("floor", "ceiling_ratio", "max_change", "competitor_cap"):
             v = getattr(self, name)
-            if v is not None: check_positive(f"Guardrails.{name}", v, allow_zero=(name == "max_change"))
+            if v is not None: check_positive(f"Guardrails.{name}", v)
         if self.ceiling_ratio is None and self.max_change is None and self.competitor_cap is None:
             raise ParamError("Guardrails: ceiling_ratio, max_change and competitor_cap are all None; expected at least "
                              "one upper bound for the price grid")
@@ -103,6 +103,11 @@ def guardrail_matrix(context:pd.DataFrame, # checked context (see `check_context
     A[:, 0] = context["cost"].to_numpy(np.float64) * (1 + g.min_margin)
     if g.floor is not None: A[:, 0] = np.maximum(A[:, 0], g.floor)
     if g.ceiling_ratio is not None: B[:, 1] = g.ceiling_ratio * ref
+    if g.floor is not None and g.ceiling_ratio is not None and (bad := g.floor > B[:, 1] * (1 + 1e-12)).any():
+        i = int(np.flatnonzero(bad)[0])   # two parameters that contradict each other: no price can meet both
+        raise ParamError(f"Guardrails.floor={g.floor!r} is above the ceiling (Guardrails.ceiling_ratio={g.ceiling_ratio!r} x "
+                         f"{'list_price' if 'list_price' in context.columns else 'current_price'}) for {int(bad.sum())} product(s), "
+                         f"e.g. item_id {context['item_id'].tolist()[i]!r} (ceiling {B[i, 1]:.6g}); expected floor <= ceiling")
     if g.max_change is not None: A[:, 2], B[:, 2] = cur * max(0.0, 1 - g.max_change), cur * (1 + g.max_change)
     if g.competitor_cap is not None: B[:, 3] = g.competitor_cap * context["competitor_price"].to_numpy(np.float64)
     return A, B
@@ -114,7 +119,7 @@ class PriceBounds(NamedTuple):
     high: np.ndarray        # highest allowed price
     low_by: np.ndarray      # guardrail setting `low`
     high_by: np.ndarray     # guardrail setting `high`
-    overridden: np.ndarray  # guardrails overridden in a conflict ("none", or names joined by ",")
+    overridden: np.ndarray  # guardrails overridden in a conflict, and "rounding" if no rounded price fits ("none", or names joined by ",")
 
 def _resolve(A:np.ndarray, B:np.ndarray):
     "Intersect the guardrail intervals in precedence order; pin to the nearest allowed end on a conflict."
@@ -141,32 +146,37 @@ def _first(mask:np.ndarray) -> np.ndarray:
     return np.where(mask.any(1), mask.argmax(1), mask.shape[1])
 
 def _round_inward(lo, hi, A, B, conflict, step:float):
-    "Round [lo, hi] inward to multiples of `step`; with no multiple inside, break the weaker guardrail."
+    """Round [lo, hi] inward to multiples of `step`. With no multiple inside, the nearest multiple that meets every
+    guardrail not overridden; with none of those either, [lo, hi] unrounded. Returns low, high and that `unrounded` mask."""
     kl = np.maximum(np.ceil(lo / step - _tol(lo / step)), 1.0)
     kh = np.floor(hi / step + _tol(hi / step))
-    empty = kl > kh
+    empty, unrounded = kl > kh, np.zeros(len(lo), dtype=bool)
     if empty.any():
         e = np.flatnonzero(empty)
         up, dn = kl[e] * step, kh[e] * step
-        ok = ~conflict[e]
-        v_up = _first(ok & (B[e] < up[:, None] - _tol(up)[:, None]))   # strongest guardrail broken by rounding up
-        v_dn = _first(ok & (A[e] > dn[:, None] + _tol(dn)[:, None]))         # ... by rounding down
-        v_dn = np.where(kh[e] < 1, -1, v_dn)                                 # a price must stay > 0
+        ok, none = ~conflict[e], len(GUARDRAILS)
+        # the guardrails still holding contain [lo, hi]: rounding up can break only upper bounds, down only lower ones
+        up_ok = _first(ok & (B[e] < up[:, None] - _tol(up)[:, None])) == none
+        dn_ok = (_first(ok & (A[e] > dn[:, None] + _tol(dn)[:, None])) == none) & (kh[e] >= 1)   # a price must stay > 0
         mid = (lo[e] + hi[e]) / 2
-        go_up = (v_up > v_dn) | ((v_up == v_dn) & (up - mid <= mid - dn))
+        go_up = up_ok & (~dn_ok | (up - mid <= mid - dn))
         k = np.where(go_up, kl[e], kh[e])
         kl[e], kh[e] = k, k
-    return np.round(kl * step, 10), np.round(kh * step, 10)
+        unrounded[e[~(up_ok | dn_ok)]] = True
+    low, high = np.round(kl * step, 10), np.round(kh * step, 10)
+    low[unrounded], high[unrounded] = lo[unrounded], hi[unrounded]   # no multiple fits: keep the clipped, unrounded range
+    return low, high, unrounded
 
 def _bounds(ctx:pd.DataFrame, g:Guardrails, round_to:float|None):
     A, B = guardrail_matrix(ctx, g)
     lo, hi, lo_by, hi_by, conflict = _resolve(A, B)
-    if round_to is not None: lo_r, hi_r = _round_inward(lo, hi, A, B, conflict, float(round_to))
-    else: lo_r, hi_r = lo, hi
+    if round_to is not None: lo_r, hi_r, unrounded = _round_inward(lo, hi, A, B, conflict, float(round_to))
+    else: lo_r, hi_r, unrounded = lo, hi, np.zeros(len(ctx), dtype=bool)
     names = np.array(GUARDRAILS, dtype=object)
-    overridden = np.array([",".join(names[row]) or "none" for row in conflict], dtype=object) if conflict.any() \
-                 else np.full(len(ctx), "none", dtype=object)
-    return dict(A=A, B=B, lo=lo, hi=hi, low=lo_r, high=hi_r, low_by=lo_by, high_by=hi_by, conflict=conflict, overridden=overridden)
+    overridden = np.array([",".join(list(names[row]) + ["rounding"] * bool(u)) or "none" for row, u in zip(conflict, unrounded)],
+                          dtype=object) if conflict.any() or unrounded.any() else np.full(len(ctx), "none", dtype=object)
+    return dict(A=A, B=B, lo=lo, hi=hi, low=lo_r, high=hi_r, low_by=lo_by, high_by=hi_by, conflict=conflict,
+                overridden=overridden, unrounded=unrounded)
 
 def _check_round(round_to):
     if round_to is not None: check_positive("round_to", round_to)
@@ -226,7 +236,9 @@ def optimise_prices(demand, # demand(prices (n, g), context) -> expected units (
     cur, cost = ctx["current_price"].to_numpy(np.float64), ctx["cost"].to_numpy(np.float64)
     lo, hi = b["low"], b["high"]
     P = lo[:, None] + (hi - lo)[:, None] * np.linspace(0.0, 1.0, int(grid_size))[None, :]
-    if round_to is not None: P = np.clip(np.round(np.round(P / round_to) * round_to, 10), lo[:, None], hi[:, None])
+    if round_to is not None:   # rows where no multiple of round_to fits the guardrails keep unrounded prices inside them
+        un = b["unrounded"][:, None]
+        P = np.where(un, np.clip(P, lo[:, None], hi[:, None]), np.clip(np.round(np.round(P / round_to) * round_to, 10), lo[:, None], hi[:, None]))
     P = np.concatenate([P, cur[:, None]], axis=1)            # last column: the current price
     U = _call_demand(demand, P, ctx)
     if cap_stock: U = np.minimum(U, ctx["stock"].to_numpy(np.float64)[:, None])
@@ -240,7 +252,7 @@ def optimise_prices(demand, # demand(prices (n, g), context) -> expected units (
     r = np.arange(len(P))
     p, u = P[r, j], U[r, j]
     # binding: the next step (one round_to, or nothing without rounding) towards a bound would break it
-    step = (round_to or 0.0) + _tol(p)
+    step = np.where(b["unrounded"], 0.0, round_to or 0.0) + _tol(p)
     act = ~b["conflict"] & ((b["A"] > (p - step)[:, None]) | (b["B"] < (p + step)[:, None]))
     k = _first(act)
     names = np.array(GUARDRAILS + ("none",), dtype=object)
@@ -253,8 +265,8 @@ def optimise_prices(demand, # demand(prices (n, g), context) -> expected units (
 
 def guardrail_counts(result:pd.DataFrame, # output of `optimise_prices` (or several, concatenated)
                     ) -> pd.DataFrame:
-    "How often each guardrail binds and is overridden (index: the guardrails and none)."
-    names = list(GUARDRAILS) + ["none"]
+    "How often each guardrail binds and is overridden (index: the guardrails and none; `rounding` too when it was overridden)."
     over = result["overridden"].str.split(",").explode()
+    names = list(GUARDRAILS) + ["none"] + ["rounding"] * bool((over == "rounding").any())
     return pd.DataFrame({"binding": result["binding_guardrail"].value_counts().reindex(names, fill_value=0),
                          "overridden": over[over != "none"].value_counts().reindex(names, fill_value=0)})
