@@ -506,7 +506,11 @@ def tune_grids(data:dict, # {dataset: validation EvalData} (`validation_data`)
     import tempfile, shutil
     from reco_research.core import atomic_dir
     from reco_research.models.hybrid import with_component_params
+    from reco_research.models.base import check_model_params
     fixed = fixed or {}
+    if not isinstance(grids, dict): raise ParamError(f"tuning.grids={grids!r}: expected {{model: {{parameter: [values]}}}}")
+    check_model_params(grids, where="tuning.grids")                    # a misspelt model or parameter: an error, not a default
+    check_model_params({m: fixed[m] for m in grids if m in fixed}, where="benchmark.model_params")
     hybrids = [m for m in grids if m.startswith("hybrid_")]
     comps = {h: [c for c in hybrid_components(h, fixed.get(h)) if c not in hybrids] for h in hybrids}
     needed = {c for cs in comps.values() for c in cs}

@@ -15,7 +15,7 @@ import numpy as np
 __all__ = ['USER_COL', 'ITEM_COL', 'RATING_COL', 'WEIGHT_COL', 'TIME_COL', 'INTERACTION_COLS', 'LOG_FORMAT', 'LOG_DATEFMT',
            'TRACE_ENV', 'EMBEDDINGS_ENV', 'DataError', 'ParamError', 'check_choice', 'check_positive',
            'find_project_root', 'ProjectPaths', 'get_paths', 'seed_everything', 'set_thread_env', 'limit_threads',
-           'parallel_map', 'atomic_write', 'atomic_path', 'atomic_dir', 'write_text', 'write_parquet',
+           'parallel_map', 'atomic_write', 'atomic_path', 'remove_stale', 'atomic_dir', 'write_text', 'write_parquet',
            'replace_section', 'read_metrics', 'write_metrics', 'get_logger', 'loaded_modules', 'traced_modules',
            'trace_read', 'trace_fit', 'traced_fits', 'traced_reads', 'StepProfile', 'Profiler', 'profile']
 
@@ -178,17 +178,48 @@ def atomic_path(path:str|Path):
         with contextlib.suppress(FileNotFoundError): os.unlink(tmp)
         raise
 
+def _pid_alive(pid:int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except (PermissionError, OverflowError): return True
+    return True
+
+def remove_stale(path:str|Path) -> list[Path]:
+    """Remove the leftovers of interrupted `atomic_dir(path)` writes: sibling folders `.NAME.<pid>.<token>.tmp` and
+    `.NAME.old.<pid>` whose process is gone (and `.NAME.<token>.tmp` of earlier versions, which named no process).
+    Returns what it removed; a folder of a live process (another write under way) is left alone."""
+    import re, shutil
+    path = Path(path)
+    if not path.parent.is_dir(): return []
+    pat = re.compile(rf"\.{re.escape(path.name)}\.(?:old\.(\d+)|(\d+)\.[0-9a-f]+\.tmp|[A-Za-z0-9_]{{8}}\.tmp)")
+    gone = []
+    for p in path.parent.iterdir():
+        m = pat.fullmatch(p.name)
+        if not m or not p.is_dir() or p.is_symlink(): continue
+        pid = m.group(1) or m.group(2)
+        if pid is not None and (int(pid) == os.getpid() or _pid_alive(int(pid))): continue
+        shutil.rmtree(p, ignore_errors=True); gone.append(p)
+    if gone: logging.getLogger("reco_research.core").warning(f"removed {len(gone)} leftover temporary folder(s) of an interrupted write: {[g.name for g in gone]}")
+    return gone
+
 @contextlib.contextmanager
 def atomic_dir(path:str|Path):
-    "Yield an empty temporary sibling folder; on success it replaces `path` (old content removed), on error it is deleted."
+    """Yield an empty temporary sibling folder; on success it replaces `path` (old content removed), on error it is
+    deleted. Leftovers of an interrupted earlier write (a killed process) are removed first; the folder's mode is
+    0777 & ~umask, as `mkdir` gives (not tempfile's 0700)."""
     import shutil
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    remove_stale(path)
+    while True:
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+        try: os.mkdir(tmp, 0o777); break
+        except FileExistsError: continue
     try:
         yield tmp
         old = None
         if path.exists():
             old = path.with_name(f".{path.name}.old.{os.getpid()}")
+            if old.exists(): shutil.rmtree(old)
             os.replace(path, old)
         os.replace(tmp, path)
         if old is not None: shutil.rmtree(old, ignore_errors=True)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #c002
 from __future__ import annotations
-import csv, difflib, hashlib, os, tempfile, urllib.request, zipfile
+import csv, difflib, hashlib, os, re, tempfile, unicodedata, urllib.request, zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -15,14 +15,15 @@ from tqdm import tqdm
 
 from .core import (USER_COL, ITEM_COL, RATING_COL, WEIGHT_COL, TIME_COL, INTERACTION_COLS, DataError,
                                 ParamError, check_choice, atomic_dir, write_parquet, get_paths, get_logger)
+from .interactions import check_numeric, bad_example
 
 # %% auto #0
-__all__ = ['DATASETS', 'RETAIL_COLUMNS', 'PRODUCT_CODE', 'CLEAN_RULES', 'DUPLICATE_RULES', 'CATEGORICAL_COLUMNS',
-           'MULTI_LABEL_COLUMNS', 'MULTI_LABEL_SEP', 'MAX_LABELS', 'FREE_TEXT_COLUMNS', 'DatasetSpec', 'get_spec',
-           'sha256_file', 'verify_files', 'download', 'load_movielens', 'load_online_retail', 'clean_online_retail',
-           'retail_catalogue', 'retail_customers', 'retail_daily', 'prepare_movielens', 'retail_interactions',
-           'prepare_online_retail', 'load_interactions_file', 'load_features_file', 'is_multi_label', 'prepare_custom',
-           'load_prepared']
+__all__ = ['DATASETS', 'RETAIL_COLUMNS', 'PRODUCT_CODE', 'CLEAN_RULES', 'DUPLICATE_RULES', 'TIMESTAMP_FORMATS',
+           'CATEGORICAL_COLUMNS', 'MULTI_LABEL_COLUMNS', 'MULTI_LABEL_SEP', 'MAX_LABELS', 'FREE_TEXT_COLUMNS',
+           'DatasetSpec', 'get_spec', 'sha256_file', 'verify_files', 'download', 'load_movielens', 'load_online_retail',
+           'clean_online_retail', 'retail_catalogue', 'retail_customers', 'retail_daily', 'prepare_movielens',
+           'retail_interactions', 'prepare_online_retail', 'canonical_ids', 'typed_ids', 'load_interactions_file',
+           'load_features_file', 'is_multi_label', 'prepare_custom', 'load_prepared']
 
 # %% ../nbs/01_data.ipynb #c005
 _log = get_logger("data")
@@ -129,7 +130,9 @@ def sha256_file(path:str|Path, chunk:int=1<<20) -> str:
 def _fingerprint(path:Path, expected:dict) -> dict:
     "Row count and column sums of a parquet file, for the keys of `expected`."
     cols = [k for k in expected if k != "rows"]
-    df = pd.read_parquet(path, columns=cols)
+    try: df = pd.read_parquet(path, columns=cols)
+    except Exception as e:   # a truncated or overwritten file: pyarrow's ArrowInvalid, OSError, ...
+        raise DataError(f"{path}: unreadable as parquet ({type(e).__name__}: {' '.join(str(e).split())[:200]}); not a verified copy") from None
     return {k: (len(df) if k == "rows" else int(df[k].sum())) for k in expected}
 
 def verify_files(folder:str|Path, # folder holding the data set's files
@@ -467,11 +470,20 @@ def _summary(inter:pd.DataFrame) -> dict:
     return {"rows": len(inter), "users": n_u, "items": n_i,
             "density": inter[[USER_COL, ITEM_COL]].drop_duplicates().shape[0] / max(1, n_u * n_i)}
 
+def _verified(raw_dir, name:str, probe:str, verify:bool) -> Path:
+    "The raw folder of data set `name`, its files checked against the registry's checksums first (`verify`)."
+    d = _dataset_dir(raw_dir, name, probe)
+    if verify:
+        try: verify_files(d, get_spec(name))
+        except DataError as e: raise DataError(f"{e}; the raw copy is not the published data set: run download({name!r}, force=True)") from None
+    return d
+
 def prepare_movielens(raw_dir:str|Path|None, # folder with the raw files (see `load_movielens`)
                       out_dir:str|Path, # prepared folder to write
+                      verify:bool=True, # check the raw files against the registry's checksums first
                      ) -> dict:
     "Write MovieLens 100K in the prepared form (+ `splits.parquet`); return summary numbers."
-    ml = load_movielens(raw_dir)
+    ml = load_movielens(_verified(raw_dir, "ml-100k", "u.data", verify))
     _write_folder(out_dir, ml)
     return {**_summary(ml["interactions"]), "rating_mean": float(ml["interactions"][RATING_COL].mean())}
 
@@ -487,9 +499,10 @@ def retail_interactions(clean:pd.DataFrame) -> pd.DataFrame:
 def prepare_online_retail(raw_dir:str|Path|None, # folder with the parquet files (see `load_online_retail`)
                           out_dir:str|Path, # prepared folder to write
                           include_2009:bool=True, # include Online Retail II's 2009-2010 lines
+                          verify:bool=True, # check the raw files against the registry's checksums first
                          ) -> dict:
     "Write Online Retail in the prepared form (+ `daily`, `transactions`); return summary and cleaning counts."
-    raw = load_online_retail(raw_dir, include_2009=include_2009)
+    raw = load_online_retail(_verified(raw_dir, "online-retail", "online_retail.parquet", verify), include_2009=include_2009)
     clean, report = clean_online_retail(raw)
     if clean.empty: raise DataError(f"online retail: no lines left after cleaning ({report})")
     inter = retail_interactions(clean)
@@ -520,40 +533,128 @@ def _table_columns(path:Path) -> list:
         except Exception as e: raise DataError(f"{path}: cannot be read as parquet ({type(e).__name__}: {e})") from None
     return list(_read_csv(path, sep=sep, nrows=0).columns)
 
-def _read_table(path:Path, columns:list|None=None) -> pd.DataFrame:
+def _read_table(path:Path, columns:list|None=None, text:list=()) -> pd.DataFrame:
+    "A CSV/parquet file (only `columns` if given); the columns `text` of a CSV are read as text, as written."
     sep = _format(path)
-    df = _read_parquet(path, columns) if sep is None else _read_csv(path, sep=sep, usecols=columns, low_memory=False)
+    df = (_read_parquet(path, columns) if sep is None else
+          _read_csv(path, sep=sep, usecols=columns, low_memory=False, dtype={c: "str" for c in text} or None))
     if df.empty: raise DataError(f"{path}: no data rows (only a header)")
     return df
 
-def _example(s:pd.Series, bad) -> str:
-    i = bad.to_numpy().nonzero()[0]
-    v = s.iloc[i[0]]
-    return f"{len(i)} value(s), e.g. {v.item() if isinstance(v, np.generic) else v!r} in data row {i[0] + 1}"
+TIMESTAMP_FORMATS = ("auto", "iso8601", "epoch_s", "epoch_ms")   # or a strptime pattern such as "%d/%m/%Y"
+_EPOCH = {"epoch_s": (1e8, 5e9, "s"), "epoch_ms": (1e11, 5e12, "ms")}  # plausible ranges: 1973-03-03 .. 2128-06-11
+_NUMBER = r"[+-]?\d+(?:\.\d*)?"
 
-def _numeric(s:pd.Series, col:str, where, positive:bool=False) -> pd.Series:
-    v = pd.to_numeric(s, errors="coerce").astype("float64")
-    bad = (v.isna() & s.notna()) | np.isinf(v)
-    if bad.any(): raise DataError(f"{where}: column {col!r} must be numeric; not numbers: {_example(s, bad)}")
-    if positive:
-        bad = ~(v > 0)
-        if bad.any(): raise DataError(f"{where}: column {col!r} (weight) must be > 0 on every row; not: {_example(s, bad)}")
-    return v
+def _check_timestamp_format(fmt) -> str:
+    fmt = _none(fmt) or "auto"
+    if not isinstance(fmt, str) or (fmt not in TIMESTAMP_FORMATS and "%" not in fmt):
+        raise ParamError(f"timestamp_format={fmt!r} is invalid; expected one of {list(TIMESTAMP_FORMATS)} "
+                         "or a strptime pattern such as '%d/%m/%Y %H:%M'")
+    return fmt
 
-def _times(s:pd.Series, col:str, where) -> pd.Series:
-    if s.isna().any(): raise DataError(f"{where}: column {col!r} (timestamp) has missing values: {_example(s, s.isna())}")
-    try:
-        if pd.api.types.is_datetime64_any_dtype(s): t = s
-        elif pd.api.types.is_numeric_dtype(s): t = pd.to_datetime(s, unit="s")
+def _epoch(v:pd.Series, s:pd.Series, col:str, where, fmt:str) -> tuple[pd.Series, str]:
+    "Numbers as epoch seconds or milliseconds: the unit `fmt` says, or ('auto') the one range holding every value."
+    a = v.abs()
+    inside = {k: (a >= lo) & (a < hi) for k, (lo, hi, _) in _EPOCH.items()}
+    if fmt == "auto":
+        fmt = next((k for k, m in inside.items() if m.all()), None)
+        if fmt is None:
+            if inside["epoch_s"].any() and inside["epoch_ms"].any():
+                raise DataError(f"{where}: column {col!r} (timestamp) mixes epoch seconds and milliseconds: seconds "
+                                f"{bad_example(s, inside['epoch_s'])}, milliseconds {bad_example(s, inside['epoch_ms'])}; "
+                                "convert it to one unit")
+            bad = ~(inside["epoch_s"] | inside["epoch_ms"])
+            raise DataError(f"{where}: column {col!r} (timestamp) holds numbers that are neither epoch seconds "
+                            f"(1e8-5e9: 1973-2128) nor milliseconds (1e11-5e12): {bad_example(s, bad)}; if they are years "
+                            "or dates in another form, set timestamp_format (e.g. '%Y' or '%Y%m%d')")
+    lo, hi, unit = _EPOCH[fmt]
+    bad = ~inside[fmt]
+    if bad.any():
+        raise DataError(f"{where}: column {col!r} (timestamp) read as {fmt} (timestamp_format) has values outside "
+                        f"{lo:.0e}-{hi:.0e} (1973-2128): {bad_example(s, bad)}")
+    return pd.to_datetime(v, unit=unit), fmt
+
+def _times(s:pd.Series, # the column as read
+           col:str, where, # its name and file, for messages
+           fmt="auto", # TIMESTAMP_FORMATS or a strptime pattern
+          ) -> tuple[pd.Series, str]:
+    """The one timestamp policy: date-time columns as they are; numbers as epoch seconds or milliseconds, told apart
+    by magnitude; text as ISO 8601; or everything by an explicit `fmt`. Returns naive UTC datetime64[ns] and the
+    format used. Ambiguous or unreadable values are a `DataError` naming the column, a bad value and its row."""
+    fmt = _check_timestamp_format(fmt)
+    if s.isna().any(): raise DataError(f"{where}: column {col!r} (timestamp) has missing values: {bad_example(s, s.isna())}")
+    if pd.api.types.is_datetime64_any_dtype(s): t, used = s, "datetime"
+    else:
+        is_num = pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s)
+        txt = None if is_num else s.astype("str").str.strip()
+        numeric_text = txt is not None and bool(txt.str.fullmatch(_NUMBER).all())
+        if fmt in _EPOCH or (fmt == "auto" and (is_num or numeric_text)):
+            v = check_numeric(s if is_num else txt, col, where)
+            t, used = _epoch(v, s, col, where, fmt)
         else:
-            try: t = pd.to_datetime(s, utc=True)
-            except (ValueError, TypeError): t = pd.to_datetime(s, utc=True, format="mixed", errors="coerce")
-    except (ValueError, TypeError, OverflowError) as e:
-        raise DataError(f"{where}: column {col!r} (timestamp) cannot be read as date-times ({e}); numbers are read as Unix seconds") from None
-    bad = t.isna()
-    if bad.any(): raise DataError(f"{where}: column {col!r} (timestamp) has values that are not date-times: {_example(s, bad)}")
+            if is_num: txt = s.astype("str")
+            pattern = "ISO8601" if fmt in ("auto", "iso8601") else fmt
+            try: t = pd.to_datetime(txt, format=pattern, utc=True, errors="coerce")
+            except (ValueError, TypeError) as e:
+                raise DataError(f"{where}: column {col!r} (timestamp): timestamp_format={fmt!r} cannot be used ({e})") from None
+            bad = t.isna()
+            if bad.any():
+                hint = ("dates in another form need timestamp_format, e.g. '%d/%m/%Y' (day first) or '%m/%d/%Y'"
+                        if pattern == "ISO8601" else f"every value must match timestamp_format={fmt!r}")
+                what = "ISO 8601 date-times" if pattern == "ISO8601" else f"date-times in the form {fmt!r}"
+                raise DataError(f"{where}: column {col!r} (timestamp) has values that are not {what}: {bad_example(s, bad)}; {hint}")
+            used = "iso8601" if pattern == "ISO8601" else fmt
     if getattr(t.dt, "tz", None) is not None: t = t.dt.tz_convert("UTC").dt.tz_localize(None)
-    return t.astype("datetime64[ns]")
+    try: return t.astype("datetime64[ns]"), used
+    except (ValueError, OverflowError) as e:   # years beyond 1677-2262 (pandas' nanosecond range)
+        raise DataError(f"{where}: column {col!r} (timestamp) has dates outside 1677-2262 ({e})") from None
+
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")   # soft hyphen, zero-width (non-)joiners, word joiner, BOM
+_DECIMAL = re.compile(r"0|-?[1-9][0-9]{0,17}")                     # canonical whole numbers that fit int64
+
+def _id_text(s:pd.Series) -> pd.Series:
+    "Ids as text: CSV cells are text already; typed columns (parquet) as their numbers' plain text (7.0 -> '7')."
+    if pd.api.types.is_bool_dtype(s): return s.map({True: "True", False: "False"}).astype("str")
+    if pd.api.types.is_float_dtype(s) and bool((s == s.round()).all()) and bool((s.abs() < 2**53).all()):
+        return s.astype("int64").astype("str")
+    return s.astype("str")
+
+def canonical_ids(s:pd.Series, # an id column as read (no missing values)
+                  col:str, where="interactions", # its name and file, for messages
+                 ) -> tuple[pd.Series, dict]:
+    """Ids as canonical text: surrounding whitespace stripped, Unicode NFC, invisible characters removed; leading
+    zeros kept (`007` is not `7`). Returns the ids and a report: how many distinct ids changed, how many canonical
+    ids several written forms collapsed into (`collisions`, warned), and how many differ from another only by case
+    (`case_only`, warned, kept apart)."""
+    raw = _id_text(s)
+    u = pd.unique(raw)
+    canon = {x: _INVISIBLE.sub("", unicodedata.normalize("NFC", x).strip()).strip() for x in u}
+    out = raw.map(canon).astype("str")
+    empty = out.eq("")
+    if empty.any(): raise DataError(f"{where}: column {col!r} has ids that are blank (only spaces or invisible characters): {bad_example(s, empty)}")
+    forms = pd.Series(list(canon.values()), index=list(canon.keys()))
+    n_changed = int((forms.index != forms.to_numpy()).sum())
+    by = forms.groupby(forms.to_numpy()).size()
+    coll = by[by > 1]
+    cu = pd.Series(by.index, dtype="str")
+    folded = cu.str.casefold()
+    case = cu[folded.duplicated(keep=False)]
+    report = {"ids_changed": n_changed, "collisions": len(coll), "case_only": len(case)}
+    if len(coll):
+        ex = coll.index[0]; ws = [k for k, v in canon.items() if v == ex][:3]
+        _log.warning(f"{where}: column {col!r}: {len(coll)} id(s) written in several forms became one after stripping spaces, "
+                     f"Unicode normalisation and invisible characters, e.g. {ws} -> {ex!r}; their rows now belong to one id")
+    if len(case):
+        _log.warning(f"{where}: column {col!r}: {len(case)} ids differ from another only by case, e.g. {sorted(case)[:2]}; "
+                     "they are kept as different ids")
+    return out, report
+
+def typed_ids(*cols:pd.Series) -> tuple[list[pd.Series], str]:
+    "Canonical text ids as int64 when every value of every column is a canonical whole number (`7`, not `007` or `7.0`), else text; and which."
+    if all(bool(c.str.fullmatch(_DECIMAL).all()) for c in cols): return [c.astype("int64") for c in cols], "int"
+    return list(cols), "text"
+
+
 
 # %% ../nbs/01_data.ipynb #c056
 def _dedupe(df:pd.DataFrame, duplicates:str, where) -> pd.DataFrame:
@@ -570,68 +671,85 @@ def _dedupe(df:pd.DataFrame, duplicates:str, where) -> pd.DataFrame:
     df.attrs["n_duplicates"] = n
     return df
 
-def load_interactions_file(path:str|Path, # CSV (.csv, .csv.gz, .tsv) or parquet file; relative to the project root
-                           user_col:str, # column of user ids
-                           item_col:str, # column of item ids
-                           rating_col:str|None=None, # numeric rating column, if any
-                           weight_col:str|None=None, # numeric weight (> 0) column, if any (default weight 1.0)
-                           timestamp_col:str|None=None, # date-time (or Unix seconds) column, if any
-                           duplicates:Literal["sum","first","error"]="sum", # rule for repeated (user, item, timestamp)
-                          ) -> pd.DataFrame:
-    "A user's interactions file as canonical interactions (`user_id`, `item_id`, `rating`, `weight`, `timestamp`)."
+def _load_interactions(path, user_col, item_col, rating_col, weight_col, timestamp_col, duplicates, timestamp_format):
+    "`load_interactions_file` with the ids still canonical text, and the report of what reading them found."
     check_choice("duplicates", duplicates, DUPLICATE_RULES)
+    tfmt = _check_timestamp_format(timestamp_format)
     for p, v in (("user_col", user_col), ("item_col", item_col)):
-        if not _none(v): raise ParamError(f"{p}={v!r}: the name of the {p[:4]} id column is required")
+        if not isinstance(_none(v), str): raise ParamError(f"{p}={v!r}: the name of the {p[:4]} id column is required")
     named = {k: v for k, v in {"user_col": user_col, "item_col": item_col, "rating_col": _none(rating_col),
                                "weight_col": _none(weight_col), "timestamp_col": _none(timestamp_col)}.items() if v}
     if len(set(named.values())) < len(named): raise ParamError(f"column parameters must name different columns, got {named}")
     path = _resolve(path)
     _check_columns(path, _table_columns(path), named)
-    df = _read_table(path, list(named.values()))
-    for p in ("user_col", "item_col"):
+    df = _read_table(path, list(named.values()), text=[user_col, item_col])
+    ids, report = {}, {}
+    for p, canon in (("user_col", USER_COL), ("item_col", ITEM_COL)):
         miss = df[named[p]].isna()
-        if miss.any(): raise DataError(f"{path}: column {named[p]!r} ({p}) has missing ids: {int(miss.sum())} row(s), e.g. data row {miss.to_numpy().nonzero()[0][0] + 1}")
-    out = pd.DataFrame({USER_COL: df[user_col], ITEM_COL: df[item_col],
-                        RATING_COL: _numeric(df[named["rating_col"]], named["rating_col"], path) if "rating_col" in named else np.nan,
-                        WEIGHT_COL: _numeric(df[named["weight_col"]], named["weight_col"], path, positive=True) if "weight_col" in named else 1.0,
-                        TIME_COL: _times(df[named["timestamp_col"]], named["timestamp_col"], path) if "timestamp_col" in named
-                                  else pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")})
-    return _dedupe(out, duplicates, path)
+        if miss.any(): raise DataError(f"{path}: column {named[p]!r} ({p}) has missing ids: {int(miss.sum())} row(s), e.g. data row "
+                                       f"{miss.to_numpy().nonzero()[0][0] + 1} (empty, or a marker such as NA, null or NaN)")
+        ids[canon], r = canonical_ids(df[named[p]], named[p], path)
+        report.update({f"{canon[:4]}_{k}": v for k, v in r.items()})
+    if "timestamp_col" in named: t, report["timestamp_format"] = _times(df[named["timestamp_col"]], named["timestamp_col"], path, tfmt)
+    else: t = pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
+    out = pd.DataFrame({USER_COL: ids[USER_COL], ITEM_COL: ids[ITEM_COL],
+                        RATING_COL: check_numeric(df[named["rating_col"]], named["rating_col"], path) if "rating_col" in named else np.nan,
+                        WEIGHT_COL: check_numeric(df[named["weight_col"]], named["weight_col"], path, positive=True) if "weight_col" in named else 1.0,
+                        TIME_COL: t})
+    out = _dedupe(out, duplicates, path)
+    return out, report
+
+def load_interactions_file(path:str|Path, # CSV (.csv, .csv.gz, .tsv) or parquet file; relative to the project root
+                           user_col:str, # column of user ids
+                           item_col:str, # column of item ids
+                           rating_col:str|None=None, # numeric rating column, if any
+                           weight_col:str|None=None, # numeric weight (> 0) column, if any (default weight 1.0)
+                           timestamp_col:str|None=None, # date-time column (ISO 8601 text, epoch s/ms numbers), if any
+                           duplicates:Literal["sum","first","error"]="sum", # rule for repeated (user, item, timestamp)
+                           timestamp_format:str="auto", # "auto", "iso8601", "epoch_s", "epoch_ms" or a strptime pattern
+                          ) -> pd.DataFrame:
+    """A user's interactions file as canonical interactions (`user_id`, `item_id`, `rating`, `weight`, `timestamp`).
+    `attrs["report"]` says how the ids and timestamps were read (see `canonical_ids`, `_times`)."""
+    out, report = _load_interactions(path, user_col, item_col, rating_col, weight_col, timestamp_col, duplicates, timestamp_format)
+    n = out.attrs.get("n_duplicates", 0)
+    for c in (USER_COL, ITEM_COL):
+        (out[c],), report[f"{c[:4]}_ids"] = typed_ids(out[c])
+    out.attrs.update(n_duplicates=n, report=report)
+    return out
+
 
 # %% ../nbs/01_data.ipynb #c064
 def load_features_file(path:str|Path, # CSV or parquet file of features, one row per id
                        id_col:str, # its id column
                        new_id_col:str, # canonical name to give the id column (`user_id` or `item_id`)
                       ) -> pd.DataFrame:
-    "A user or item feature file with its id column renamed to `new_id_col` and first."
+    "A user or item feature file with its id column renamed to `new_id_col` and first; ids as canonical text (see `canonical_ids`)."
     path = _resolve(path)
     cols = _table_columns(path)
     _check_columns(path, cols, {"id column": id_col})
     if new_id_col != id_col and new_id_col in cols:
         raise DataError(f"{path}: has a column {new_id_col!r} besides the id column {id_col!r}; rename one of them")
-    df = _read_table(path).rename(columns={id_col: new_id_col})
+    df = _read_table(path, text=[id_col]).rename(columns={id_col: new_id_col})
     ids = df[new_id_col]
-    if ids.isna().any(): raise DataError(f"{path}: id column {id_col!r} has missing values: {_example(ids, ids.isna())}")
-    dup = ids.duplicated()
-    if dup.any(): raise DataError(f"{path}: id column {id_col!r} repeats ids (one row per id expected): {_example(ids, dup)}")
+    if ids.isna().any(): raise DataError(f"{path}: id column {id_col!r} has missing values: {bad_example(ids, ids.isna())}")
+    df[new_id_col], _ = canonical_ids(ids, id_col, path)
+    dup = df[new_id_col].duplicated()
+    if dup.any(): raise DataError(f"{path}: id column {id_col!r} repeats ids (one row per id expected): {bad_example(ids, dup)}")
     return df[[new_id_col] + [c for c in df.columns if c != new_id_col]]
 
 # %% ../nbs/01_data.ipynb #c067
 def _features(path, id_col, canon:str, ids:pd.Series, param:str) -> tuple[pd.DataFrame, int]:
-    "Feature frame for the ids of the interactions (plus its own), and how many interaction ids it covers."
-    uniq = pd.Series(ids.unique())
-    if path is None: return pd.DataFrame({canon: uniq.sort_values(ignore_index=True)}), 0
+    "Feature frame for the ids of the interactions (canonical text, plus the file's own), and how many interaction ids it covers."
+    uniq = pd.Series(ids.unique(), dtype="str")
+    def in_order(s):   # as the ids will be typed: numbers sort as numbers
+        (t,), _ = typed_ids(s); return s.iloc[np.argsort(t.to_numpy(), kind="stable")].reset_index(drop=True)
+    if path is None: return pd.DataFrame({canon: in_order(uniq)}), 0
     f = load_features_file(path, id_col, canon)
-    if pd.api.types.is_numeric_dtype(ids) and not pd.api.types.is_numeric_dtype(f[canon]):
-        num = pd.to_numeric(f[canon], errors="coerce")
-        if num.notna().all(): f[canon] = num.astype(ids.dtype)
-    elif not pd.api.types.is_numeric_dtype(ids) and pd.api.types.is_numeric_dtype(f[canon]):
-        f[canon] = f[canon].astype("str")
     covered = int(uniq.isin(f[canon]).sum())
     if covered == 0:
         raise DataError(f"{_resolve(path)}: none of its ids (column {id_col!r}) occurs in the interactions' "
-                        f"{param} column; e.g. {f[canon].iloc[0]!r} vs {uniq.iloc[0]!r}")
-    extra = uniq[~uniq.isin(f[canon])].sort_values()
+                        f"{param} column; e.g. {f[canon].iloc[0]!r} vs {uniq.iloc[0]!r} (ids are compared as text: 007 is not 7)")
+    extra = in_order(uniq[~uniq.isin(f[canon])])
     return pd.concat([f, pd.DataFrame({canon: extra})], ignore_index=True), covered
 
 CATEGORICAL_COLUMNS = ("category", "subcategory", "department", "brand", "material", "colour", "color", "genre", "style")
@@ -687,6 +805,8 @@ def _label_sets(f:pd.DataFrame, sep:str, id_col:str, path, columns) -> tuple[pd.
         f = f.assign(**{c: s.map(canon).astype("string")}); cols.append(c)
     return f, cols
 
+_TIME_FLAGS = ("datetime", "iso8601", "epoch_s", "epoch_ms", "pattern")   # how the timestamps were read, one flag each
+
 def prepare_custom(out_dir:str|Path, # prepared folder to write
                    path:str|Path, # interactions file (see `load_interactions_file`)
                    user_col:str, item_col:str, # id columns of the interactions file
@@ -698,10 +818,11 @@ def prepare_custom(out_dir:str|Path, # prepared folder to write
                    duplicates:str="sum", # rule for repeated (user, item, timestamp): sum | first | error
                    multi_separator:str="|", # separator of several values in one attribute cell ("Action|Comedy")
                    multi_columns="auto", # columns holding several values: "auto", a comma list (or list) of names, "" none
+                   timestamp_format:str="auto", # "auto", "iso8601", "epoch_s", "epoch_ms" or a strptime pattern
                   ) -> dict:
     "Write a user's interactions (and feature files) in the prepared form; return summary numbers."
     sep, mcols = _check_separator(multi_separator), _multi_columns(multi_columns)
-    inter = load_interactions_file(path, user_col, item_col, rating_col, weight_col, timestamp_col, duplicates)
+    inter, report = _load_interactions(path, user_col, item_col, rating_col, weight_col, timestamp_col, duplicates, timestamp_format)
     uf, ifp = _none(user_features), _none(item_features)
     users, u_cov = _features(uf, _none(user_id_col) or user_col, USER_COL, inter[USER_COL], "user_col")
     items, i_cov = _features(ifp, _none(item_id_col) or item_col, ITEM_COL, inter[ITEM_COL], "item_col")
@@ -713,8 +834,17 @@ def prepare_custom(out_dir:str|Path, # prepared folder to write
                             f"({_resolve(ifp) if ifp else 'none'}): {list(items.columns[1:])}")
     users, u_multi = _label_sets(users, sep, USER_COL, uf, mcols)
     items, i_multi = _label_sets(items, sep, ITEM_COL, ifp, mcols)
+    n_dup = inter.attrs.get("n_duplicates", 0)
+    for c, f in ((USER_COL, users), (ITEM_COL, items)):   # one type per id across the interactions and the feature file
+        (inter[c], f[c]), report[f"{c[:4]}_ids"] = typed_ids(inter[c], f[c])
     _write_folder(out_dir, {"interactions": inter, "users": users, "items": items})
-    return {**_summary(inter), "duplicates": inter.attrs.get("n_duplicates", 0), "multi_valued_columns": len(u_multi) + len(i_multi),
+    _log.info(f"custom: ids read as {report['user_ids']} (users) and {report['item_ids']} (items); timestamps as "
+              f"{report.get('timestamp_format', 'none (no timestamp column)')}")
+    used = report.pop("timestamp_format", None)
+    report = {**{k: v for k, v in report.items() if k not in ("user_ids", "item_ids")},        # metrics are numbers:
+              "user_ids_int": int(report["user_ids"] == "int"), "item_ids_int": int(report["item_ids"] == "int"),
+              **{f"timestamp_{f}": int(used == f or (f == "pattern" and used is not None and "%" in used)) for f in _TIME_FLAGS}}
+    return {**_summary(inter), "duplicates": n_dup, "multi_valued_columns": len(u_multi) + len(i_multi), **report,
             "users_with_features": u_cov, "items_with_features": i_cov,
             "has_rating": int(inter[RATING_COL].notna().any()), "has_timestamp": int(inter[TIME_COL].notna().any())}
 

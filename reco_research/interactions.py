@@ -119,8 +119,13 @@ class Interactions:
             ids = pd.Index(df[col].unique())
             if feats is not None:
                 _check_frame(feats, [col], f"{col[:-3]} features")
-                ids = ids.union(pd.Index(feats[col].unique()))
-            return ids.sort_values()
+                ids = ids.union(pd.Index(feats[col].unique()), sort=False)
+            try: return ids.sort_values()
+            except TypeError:   # numbers and text in one column cannot be ordered: say so, not a comparison traceback
+                kinds = {}
+                for v in ids: kinds.setdefault(type(v).__name__, v)
+                raise DataError(f"{col}: ids of one column must be one type, found {', '.join(f'{t} (e.g. {v!r})' for t, v in kinds.items())}; "
+                                f"convert them first, e.g. df[{col!r}].astype(str)") from None
         uids, iids = _universe(user_ids, USER_COL, users), _universe(item_ids, ITEM_COL, items)
         obj = cls(sp.csr_matrix((len(uids), len(iids)), dtype=np.float32), uids, iids, values)
         frame = obj.map_frame(df, unknown="raise") if (user_ids is None and item_ids is None) else obj.map_frame(df, unknown="drop")

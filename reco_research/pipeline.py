@@ -16,13 +16,13 @@ from .core import (DataError, ParamError, Profiler, ProjectPaths, atomic_dir, at
                                 TRACE_ENV, EMBEDDINGS_ENV, loaded_modules, traced_modules, traced_reads, traced_fits, replace_section)
 
 # %% auto #0
-__all__ = ['log', 'PREPARED', 'REPORT_NAME', 'REPORTS', 'DEFAULT_TOLERANCE', 'CUSTOM_OPTIONS', 'TIMINGS', 'PIPELINE_START',
-           'PIPELINE_END', 'stage_download', 'stage_prepare', 'export_own_data_example', 'stage_synthetic',
-           'stage_embed', 'stage_synthetic_scale', 'parse_nb_args', 'NotebookError', 'check_report_name',
-           'run_notebook', 'build_index', 'stage_readme', 'load_tolerances', 'tolerance_for', 'metric_differences',
-           'compare_metrics', 'stage_train', 'custom_params', 'main', 'cli', 'process_seconds', 'process_cpu_seconds',
-           'record_stage', 'lock_stages', 'fit_counts', 'pipeline_times', 'stage_table_markdown', 'update_readme_times',
-           'dependency_report', 'rewrite_code_deps', 'fix_code_deps']
+__all__ = ['log', 'PREPARED', 'REPORT_NAME', 'REPORTS', 'DEFAULT_TOLERANCE', 'CUSTOM_OPTIONS', 'SHELL_SAFE', 'TIMINGS',
+           'PIPELINE_START', 'PIPELINE_END', 'stage_download', 'stage_prepare', 'export_own_data_example',
+           'stage_synthetic', 'stage_embed', 'stage_synthetic_scale', 'parse_nb_args', 'NotebookError',
+           'check_report_name', 'run_notebook', 'build_index', 'stage_readme', 'load_tolerances', 'tolerance_for',
+           'metric_differences', 'compare_metrics', 'stage_train', 'custom_params', 'main', 'cli', 'check_shell_params',
+           'process_seconds', 'process_cpu_seconds', 'record_stage', 'lock_stages', 'fit_counts', 'pipeline_times',
+           'stage_table_markdown', 'update_readme_times', 'dependency_report', 'rewrite_code_deps', 'fix_code_deps']
 
 # %% ../nbs/09_pipeline.ipynb #c005
 log = get_logger("pipeline")
@@ -321,6 +321,8 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("--duplicates", default=None, help="custom: sum | first | error (default sum)")
     pr.add_argument("--multi-separator", default=None, help="custom: separator of several values in one attribute cell ('': |)")
     pr.add_argument("--multi-columns", default=None, help="custom: columns holding several values: auto (default), a comma list, or none")
+    pr.add_argument("--timestamp-format", default=None, help="custom: auto (default: ISO 8601 text, epoch s/ms numbers by size), "
+                    "iso8601, epoch_s, epoch_ms, or a strptime pattern such as %%d/%%m/%%Y")
     s = sub.add_parser("synthetic", help="generate the synthetic shop into data/processed/synthetic")
     s.add_argument("--size", default="small"); s.add_argument("--seed", type=int, default=42)
     sc = sub.add_parser("synthetic-scale", help="time the generator at a large size")
@@ -467,7 +469,7 @@ def stage_train(family:str, processed_dir:str="data/processed", tuned:str="data/
 
 CUSTOM_OPTIONS = {"path": "", "user_col": "", "item_col": "", "rating_col": "", "weight_col": "", "timestamp_col": "",
                   "user_features": "", "user_id_col": "", "item_features": "", "item_id_col": "", "duplicates": "sum",
-                  "multi_separator": "|", "multi_columns": "auto"}   # `reco prepare custom` options and their defaults
+                  "multi_separator": "|", "multi_columns": "auto", "timestamp_format": "auto"}   # `reco prepare custom` options and their defaults
 
 def custom_params(block:str="custom", # the block of params.yaml (dotted for a nested one)
                   paths:ProjectPaths|None=None) -> dict:
@@ -527,7 +529,8 @@ def _main(a, extra) -> int:
                                                "user_features", "user_id_col", "item_features", "item_id_col")}
                 if not kw["path"]: raise ParamError("custom.path is empty: name your interactions file (CSV or parquet) in params.yaml")
                 stage_prepare("custom", duplicates=o["duplicates"], multi_separator=o["multi_separator"] or "|",
-                              multi_columns=o["multi_columns"], **kw)
+                              multi_columns=o["multi_columns"],
+                              timestamp_format=o["timestamp_format"] or "auto", **kw)
             else: stage_prepare(a.name)
         elif a.cmd == "synthetic": stage_synthetic(a.size, a.seed)
         elif a.cmd == "synthetic-scale": stage_synthetic_scale(a.size, a.seed)
@@ -535,6 +538,7 @@ def _main(a, extra) -> int:
         elif a.cmd == "index": log.info(f"wrote {build_index()}")
         elif a.cmd == "repro":
             from reco_research.repro import repro, ReproError
+            check_shell_params()
             try: ran = repro(a.targets or None, jobs=a.jobs, force=a.force)
             except ReproError as e: log.error(str(e)); return 1
             log.info(f"repro: {len(ran)} stage(s) run" + (f" ({', '.join(ran)})" if ran else ": everything up to date"))
@@ -568,6 +572,7 @@ def _main(a, extra) -> int:
                 ch = fix_code_deps()
                 log.info(f"dvc.yaml code deps rewritten for {len(ch)} stage(s): {', '.join(ch) or 'none changed'}")
             if a.check_deps:
+                log.info(f"{check_shell_params()} params.yaml values in stage commands checked: plain words, nothing for a shell to expand")
                 bad = {n: r for n, r in dependency_report().items() if any(r.values())}
                 for n, r in bad.items():
                     print(f"  {n}: " + "; ".join(f"{k}: {', '.join(v)}" for k, v in r.items() if v))
@@ -581,6 +586,45 @@ def _main(a, extra) -> int:
 def cli():
     "Console-script wrapper."
     sys.exit(main())
+
+# %% ../nbs/09_pipeline.ipynb #s09sh2
+SHELL_SAFE = re.compile(r"[A-Za-z0-9_.,:/@%+=-]*")   # a word no shell splits, expands or redirects
+
+def _param_leaves(v, key:str):
+    "(key, text) of every scalar of `v` as DVC writes it into a command (dict keys too: they become `--key`)."
+    if isinstance(v, dict):
+        for k, x in v.items(): yield f"{key}.{k}", str(k); yield from _param_leaves(x, f"{key}.{k}")
+    elif isinstance(v, (list, tuple)):
+        for i, x in enumerate(v): yield from _param_leaves(x, f"{key}[{i}]")
+    else: yield key, ("true" if v is True else "false" if v is False else "" if v is None else str(v))
+
+def check_shell_params(paths:ProjectPaths|None=None) -> int:
+    "`ParamError` naming the first params.yaml value a dvc.yaml command interpolates that is not a plain shell word; else how many were checked."
+    import yaml
+    paths = paths or get_paths()
+    cfg = yaml.safe_load((paths.root/"params.yaml").read_text()) or {}
+    stages = (yaml.safe_load((paths.root/"dvc.yaml").read_text()) or {}).get("stages") or {}
+    def lookup(name, where):
+        v = cfg
+        for k in name.split("."):
+            if not isinstance(v, dict) or k not in v: raise ParamError(f"dvc.yaml: stage {where!r} uses ${{{name}}}, which params.yaml does not define")
+            v = v[k]
+        return v
+    n = 0
+    for name, st in stages.items():
+        body = st.get("do", st)
+        for ref in re.findall(r"\$\{\s*([^}]+?)\s*\}", str(body.get("cmd", ""))):
+            if ref == "item":
+                src = re.fullmatch(r"\$\{\s*(.+?)\s*\}", str(st.get("foreach", "")))
+                v, ref = (lookup(src.group(1), name), src.group(1)) if src else (st.get("foreach"), f"{name}.foreach")
+            else: v = lookup(ref, name)
+            for key, text in _param_leaves(v, ref):
+                n += 1
+                if not SHELL_SAFE.fullmatch(text):
+                    bad = sorted(set(text) - set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,:/@%+=-"))
+                    raise ParamError(f"params.yaml: {key}={text!r} goes into the shell command of stage {name!r} and holds "
+                                     f"{''.join(bad)!r}; expected a plain word (letters, digits, _.,:/@%+=-), no spaces or shell characters")
+    return n
 
 # %% ../nbs/09_pipeline.ipynb #72864343
 TIMINGS = "metrics/timings"
