@@ -238,6 +238,9 @@ REPORTS = {
     "pricing": dict(title="Dynamic pricing", metrics="metrics/pricing.json",
                     blurb="A simulated market with known demand: static pricing vs a learned LightGBM demand model with a "
                           "guardrailed optimiser vs the oracle, a simulated A/B test, and Online Retail's observational demand."),
+    "serving": dict(title="Serving", metrics="metrics/serving.json",
+                    blurb="The FastAPI service under load on one core: throughput and latency of each route and store beside a "
+                          "bare route, events acknowledged and kept, a reload under load, and the A/B test replayed through it."),
 }
 
 def _flatten(d:dict, prefix="") -> dict:
@@ -353,6 +356,17 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--repro-seconds", type=float, default=None, help="wall seconds of the `dvc repro` that just ran")
     t.add_argument("--check-deps", action="store_true", help="exit 1 if any stage's deps are not exactly the modules it ran")
     t.add_argument("--fix-deps", action="store_true", help="rewrite dvc.yaml's code deps to the modules each stage ran last")
+    sv = sub.add_parser("serve", help="serve recommendations and prices over HTTP (FastAPI; settings: params.yaml's serving block)")
+    sv.add_argument("--host", default=None, help="address to listen on (default: serving.host, 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=None, help="port (default: serving.port)")
+    sv.add_argument("--bundle", default=None, help="the serving bundle folder (default: serving.bundle_dir)")
+    sv.add_argument("--pricing", default=None, help="the pricing artefact folder (default: serving.pricing_dir; 'none': no prices)")
+    sv.add_argument("--store", default=None, help="redis://HOST:PORT/DB or unix:///path/redis.sock: lists from Redis (default: in memory)")
+    sv.add_argument("--db", default=None, help="SQLAlchemy URL of the event log (default: serving.db, a SQLite file under data/)")
+    sv.add_argument("--load-store", action="store_true", help="write the bundle's lists into --store first")
+    sv.add_argument("--log-level", default="warning")
+    sb = sub.add_parser("serving-bundle", help="build the serving bundle of params.yaml's serving block from the kept models")
+    sb.add_argument("--models-root", default="data/models"); sb.add_argument("--processed-dir", default="data/processed")
     return p
 
 def stage_readme(paths:ProjectPaths|None=None) -> bool:
@@ -560,6 +574,26 @@ def _main(a, extra) -> int:
                 return 1
             log.info(f"{a.a} and {a.b} agree {mode} on every value but the timings ({n} values)")
         elif a.cmd == "train": stage_train(a.family, a.processed_dir, a.tuned, a.out, a.jobs)
+        elif a.cmd == "serve":
+            from reco_research.serving.app import serve_config, serve
+            import yaml
+            sp = (yaml.safe_load((get_paths().root/"params.yaml").read_text()) or {}).get("serving") or {}
+            pricing = a.pricing if a.pricing is not None else sp.get("pricing_dir")
+            cfg = serve_config(sp, bundle_dir=a.bundle, store=a.store, db=a.db)
+            cfg = cfg.model_copy(update={"pricing_dir": None if str(pricing).lower() in ("", "none") else pricing})
+            serve(cfg, host=a.host or sp.get("host", "127.0.0.1"), port=a.port or int(sp.get("port", 8000)),
+                  load_store=a.load_store, log_level=a.log_level)
+        elif a.cmd == "serving-bundle":
+            from reco_research.serving.store import build_bundle
+            import yaml
+            allp = yaml.safe_load((get_paths().root/"params.yaml").read_text()) or {}
+            sp = allp.get("serving") or {}
+            models = [m.strip() for m in str(sp.get("models", "")).split(",") if m.strip()]
+            prot = dict(((allp.get("benchmark") or {}).get("protocols") or {}).get(sp["dataset"]) or {})
+            split = {k: v for k, v in prot.items() if k != "name"} if prot.get("name") == sp["protocol"] else None  # exact training rows
+            out = build_bundle(get_paths().resolve(a.models_root), get_paths().resolve(a.processed_dir), sp["dataset"], sp["protocol"],
+                               models, get_paths().resolve(sp["bundle_dir"]), vector_models=sp.get("vectors"), split=split)
+            log.info(f"wrote the serving bundle {out}")
         elif a.cmd == "pipeline":
             times = pipeline_times(repro_seconds=a.repro_seconds)
             print(stage_table_markdown(times))

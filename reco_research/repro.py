@@ -88,6 +88,10 @@ def repro(targets:list[str]|None=None, # stage names (as `dvc repro TARGET`): th
         with out_lock: echo(s)
     with contextlib.chdir(paths.root): return _repro(Repo(str(paths.root)), paths, targets, jobs, force, say)
 
+def _exclusive(stage) -> bool:
+    "Whether a stage asks to run alone (`meta: {exclusive: true}` in dvc.yaml): a load test measures this machine, not its neighbours."
+    return bool((getattr(stage, "meta", None) or {}).get("exclusive"))
+
 def _repro(repo, paths, targets, jobs, force, say) -> list[str]:
     "`repro` run from the project root (DVC resolves stage paths against the working folder)."
     from dvc.repo import lock_repo
@@ -100,9 +104,12 @@ def _repro(repo, paths, targets, jobs, force, say) -> list[str]:
         with ThreadPoolExecutor(max_workers=int(jobs)) as pool:
             while pending or running:
                 while not failed and len(running) < jobs:     # one ready stage at a time: a skip can make others ready
+                    if any(_exclusive(stages[m]) for m in running): break   # a measuring stage runs alone
                     ready = [n for n in pending if ups[n] <= done]
                     if not ready: break
-                    n = min(ready, key=lambda n: (-prio[n], n))
+                    shared = [n for n in ready if not _exclusive(stages[n])]
+                    if not shared and running: break          # an exclusive stage waits until nothing else runs
+                    n = min(shared or ready, key=lambda n: (-prio[n], n))
                     st = stages[n]; pending.discard(n)
                     with lock_repo(repo):
                         if not st.cmd or st.frozen:

@@ -46,3 +46,12 @@ export DVC_NO_ANALYTICS=1
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
 # One BLAS/OpenMP thread per process unless the user says otherwise: reproducible sums, no oversubscription.
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}" MKL_NUM_THREADS="${MKL_NUM_THREADS:-1}"
+# The pipeline's serving stage load-tests the app with wrk against a redis-server: install them if missing.
+if ! command -v wrk >/dev/null || ! command -v redis-server >/dev/null; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "[setup] installing wrk and redis-server (apt-get)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk redis-server; } >&2 || echo "[setup] warning: apt-get install wrk redis-server failed" >&2
+  else
+    echo "[setup] warning: wrk and redis-server are needed by the serving stage: install the packages wrk and redis-server" >&2
+  fi
+fi

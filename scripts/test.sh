@@ -2,6 +2,7 @@
 # The tests: set up the environment if needed, fail if the notebooks are not clean or not in sync with the
 # package, then run every notebook's tests with nbdev_test (fast: tiny synthetic data; `#| slow` cells skipped).
 source "$(dirname "${BASH_SOURCE[0]}")/_setup.sh"
+source "$ROOT/scripts/services.sh"   # throwaway redis-server and PostgreSQL for the serving tests, stopped on exit
 snapshot() { { git ls-files -co --exclude-standard -- nbs reco_research | sort | while read -r f; do
   [ -f "$f" ] && printf '%s %s\n' "$(sha256sum "$f" | cut -c1-64)" "$f"; done; } ; }
 before="$(snapshot)"
