@@ -56,17 +56,19 @@ class ServeConfig(BaseModel):
     n_boot: int = Field(2000, ge=100)                # bootstrap resamples of a readout
     seed: int = 0
 
-def keys_from_env(env:dict|None=None) -> tuple[list[str], list[str]]:
-    "API keys from `RECO_API_KEYS` and `RECO_ADMIN_KEYS` (comma lists), or from the JSON file named by `RECO_API_KEYS_FILE` ({keys: [...], admin_keys: [...]})."
+def keys_from_env(env:dict|None=None, # where to look (None: os.environ)
+                  keys_file:str|None=None, # a JSON file of keys (params.yaml's serving.keys_file), besides RECO_API_KEYS_FILE
+                 ) -> tuple[list[str], list[str]]:
+    "API keys from `RECO_API_KEYS` and `RECO_ADMIN_KEYS` (comma lists) and from JSON files ({keys: [...], admin_keys: [...]}) named by `RECO_API_KEYS_FILE` or `keys_file`."
     env = os.environ if env is None else env
     split = lambda s: [k.strip() for k in (s or "").split(",") if k.strip()]
     keys, admin = split(env.get("RECO_API_KEYS")), split(env.get("RECO_ADMIN_KEYS"))
-    f = env.get("RECO_API_KEYS_FILE")
-    if f:
-        p = Path(f)
+    for what, f in (("RECO_API_KEYS_FILE", env.get("RECO_API_KEYS_FILE")), ("serving.keys_file", keys_file)):
+        if not f: continue
+        p = get_paths().resolve(f)
         try: d = json.loads(p.read_text())
-        except (OSError, ValueError) as e: raise ParamError(f"RECO_API_KEYS_FILE={f}: cannot be read as JSON ({e}); expected {{\"keys\": [...], \"admin_keys\": [...]}}") from None
-        if not isinstance(d, dict): raise ParamError(f"RECO_API_KEYS_FILE={f}: expected a JSON object with keys and admin_keys")
+        except (OSError, ValueError) as e: raise ParamError(f"{what}={f}: cannot be read as JSON ({e}); expected {{\"keys\": [...], \"admin_keys\": [...]}}") from None
+        if not isinstance(d, dict): raise ParamError(f"{what}={f}: expected a JSON object with keys and admin_keys")
         keys += [str(k) for k in d.get("keys", [])]; admin += [str(k) for k in d.get("admin_keys", [])]
     for k in keys + admin:
         if len(k) < 8: raise ParamError("an API key is shorter than 8 characters; expected at least 8 (use e.g. `python -c 'import secrets; print(secrets.token_urlsafe())'`)")
@@ -503,7 +505,7 @@ def serve_config(params:dict|None=None, # the `serving` block (None: params.yaml
     fields = set(ServeConfig.model_fields)
     d = {k: v for k, v in params.items() if k in fields}
     d.update({k: v for k, v in over.items() if v is not None})
-    keys, admin = keys_from_env(env)
+    keys, admin = keys_from_env(env, params.get("keys_file") or None)
     d.setdefault("api_keys", keys); d.setdefault("admin_keys", admin)
     try: return ServeConfig(**d)
     except Exception as e: raise ParamError(f"serving configuration: {e}") from None

@@ -14,6 +14,7 @@ import scipy.sparse as sp
 from ..core import (USER_COL, ITEM_COL, TIME_COL, DataError, ParamError, check_choice, check_positive,
                                 atomic_dir, get_logger, trace_read)
 from ..personalise import DAYPARTS, ContextPropensity, context_filter, context_propensity, duplicate_key
+from ..models.hybrid import normalise_rows
 from ..models.base import load_model, read_manifest, _write_npz, _file_digest
 
 # %% auto #0
@@ -483,12 +484,33 @@ class Bundle:
             raise ParamError(f"hour={hour!r} is invalid; expected a whole number 0..23 (the local hour of the request)")
         if self.propensity is None or (device is None and region is None and hour is None) or not ids: return ids, sc
         ctx = {"device": device, "region": region, "daypart": None if hour is None else DAYPARTS[int(hour) // 6]}
-        uc = pd.DataFrame({c: [ctx.get(c)] for c in self.propensity.columns}, dtype=object)
-        cats = (self._category.reindex(pd.Index(ids, dtype=object)).to_numpy(dtype=object) if self._category is not None
-                else np.full(len(ids), None, object))
-        new = context_filter(np.asarray(sc, np.float64)[None], uc, self.propensity, cats, 1.0)[0]
+        new = self._context_scores(ids, np.asarray(sc, np.float64), ctx)
         o = np.argsort(-new, kind="stable")
         return [ids[j] for j in o], new[o].tolist()
+
+    @functools.cached_property
+    def _context_tables(self) -> tuple:
+        "`context_filter`'s look-ups, built once: each item's category column, and per context column its values' rows of lifts (last row and column: unknown, lift 1)."
+        p = self.propensity
+        n_cat = len(p.categories)
+        cats = self._category.to_numpy(dtype=object) if self._category is not None else np.full(len(self.items), None, object)
+        ci = p.categories.get_indexer(pd.Index(cats))
+        item_col = {i: (int(c) if c >= 0 else n_cat) for i, c in zip(self.items.index, ci)}
+        tabs = {}
+        for c, t in p.tables.items():
+            L = np.ones((t.shape[0] + 1, t.shape[1] + 1)); L[:-1, :-1] = t.to_numpy()
+            tabs[c] = ({v: r for r, v in enumerate(t.index)}, L)
+        return item_col, n_cat, tabs
+
+    def _context_scores(self, ids:list, scores:np.ndarray, ctx:dict) -> np.ndarray:
+        "`context_filter` (strength 1) of one list, with the look-ups built once: the same arithmetic in the same order, so the same numbers."
+        item_col, n_cat, tabs = self._context_tables
+        cols = np.fromiter((item_col.get(i, n_cat) for i in ids), np.int64, len(ids))
+        lift = np.ones(len(ids))
+        for c, (rows, L) in tabs.items():
+            v = ctx.get(c)
+            lift *= L[rows.get(v, L.shape[0] - 1) if v is not None else L.shape[0] - 1][cols]
+        return normalise_rows(scores[None], "minmax")[0] * lift
 
     # --- item vectors
     def index(self, name:str) -> ItemIndex:
