@@ -359,8 +359,11 @@ def _parser() -> argparse.ArgumentParser:
     sv = sub.add_parser("serve", help="serve recommendations and prices over HTTP (FastAPI; settings: params.yaml's serving block)")
     sv.add_argument("--host", default=None, help="address to listen on (default: serving.host, 127.0.0.1)")
     sv.add_argument("--port", type=int, default=None, help="port (default: serving.port)")
-    sv.add_argument("--bundle", default=None, help="the serving bundle folder (default: serving.bundle_dir)")
-    sv.add_argument("--pricing", default=None, help="the pricing artefact folder (default: serving.pricing_dir; 'none': no prices)")
+    sv.add_argument("--dataset", default=None, help="the data set whose bundle is served (default: serving.dataset; one of "
+                    "serving.bundles, kept under serving.bundles_dir by the serve_bundle stage)")
+    sv.add_argument("--bundle", default=None, help="a serving bundle folder (default: serving.bundles_dir/DATASET)")
+    sv.add_argument("--pricing", default=None, help="the pricing artefact folder (default: serving.pricing_dir for serving.dataset, "
+                                                    "none for another data set; 'none': no prices)")
     sv.add_argument("--store", default=None, help="redis://HOST:PORT/DB or unix:///path/redis.sock: lists from Redis (default: in memory)")
     sv.add_argument("--db", default=None, help="SQLAlchemy URL of the event log (default: serving.db, a SQLite file under data/)")
     sv.add_argument("--load-store", action="store_true", help="write the bundle's lists into --store first")
@@ -578,8 +581,13 @@ def _main(a, extra) -> int:
             from reco_research.serving.app import serve_config, serve
             import yaml
             sp = (yaml.safe_load((get_paths().root/"params.yaml").read_text()) or {}).get("serving") or {}
-            pricing = a.pricing if a.pricing is not None else sp.get("pricing_dir")
-            cfg = serve_config(sp, bundle_dir=a.bundle, store=a.store, db=a.db)
+            ds = a.dataset or sp.get("dataset", "synthetic")
+            bundle = a.bundle or f"{sp.get('bundles_dir', 'data/serving')}/{ds}"
+            if a.bundle is None and not get_paths().resolve(bundle).is_dir():
+                raise DataError(f"{bundle}: no serving bundle of data set {ds!r}; the serve_bundle stage keeps one for each of "
+                                f"serving.bundles ({sp.get('bundles')}): add it there and run `dvc repro serve_bundle`")
+            pricing = a.pricing if a.pricing is not None else (sp.get("pricing_dir") if ds == sp.get("dataset") else None)
+            cfg = serve_config(sp, bundle_dir=bundle, store=a.store, db=a.db)
             cfg = cfg.model_copy(update={"pricing_dir": None if str(pricing).lower() in ("", "none") else pricing})
             serve(cfg, host=a.host or sp.get("host", "127.0.0.1"), port=a.port or int(sp.get("port", 8000)),
                   load_store=a.load_store, log_level=a.log_level)
@@ -588,12 +596,17 @@ def _main(a, extra) -> int:
             import yaml
             allp = yaml.safe_load((get_paths().root/"params.yaml").read_text()) or {}
             sp = allp.get("serving") or {}
-            models = [m.strip() for m in str(sp.get("models", "")).split(",") if m.strip()]
-            prot = dict(((allp.get("benchmark") or {}).get("protocols") or {}).get(sp["dataset"]) or {})
-            split = {k: v for k, v in prot.items() if k != "name"} if prot.get("name") == sp["protocol"] else None  # exact training rows
-            out = build_bundle(get_paths().resolve(a.models_root), get_paths().resolve(a.processed_dir), sp["dataset"], sp["protocol"],
-                               models, get_paths().resolve(sp["bundle_dir"]), vector_models=sp.get("vectors"), split=split)
-            log.info(f"wrote the serving bundle {out}")
+            names = lambda v: [x.strip() for x in str(v or "").split(",") if x.strip()]
+            models = names(sp.get("models"))
+            protocols = (allp.get("benchmark") or {}).get("protocols") or {}
+            for ds in names(sp.get("bundles") or sp.get("dataset")):
+                if ds not in protocols: raise ParamError(f"serving.bundles: {ds!r} has no benchmark protocol (benchmark.protocols); expected one of {list(protocols)}")
+                prot = dict(protocols[ds])
+                split = {k: v for k, v in prot.items() if k != "name"}     # the exact training rows of its protocol
+                out = build_bundle(get_paths().resolve(a.models_root), get_paths().resolve(a.processed_dir), ds, prot["name"],
+                                   models, get_paths().resolve(sp.get("bundles_dir", "data/serving"))/ds,
+                                   vector_models=sp.get("vectors"), split=split)
+                log.info(f"wrote the serving bundle of {ds} ({prot['name']}): {out}")
         elif a.cmd == "pipeline":
             times = pipeline_times(repro_seconds=a.repro_seconds)
             print(stage_table_markdown(times))
