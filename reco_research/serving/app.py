@@ -21,6 +21,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import APIKeyHeader
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..core import DataError, ParamError, get_logger, get_paths, TRACE_ENV, _dump_modules
@@ -235,7 +236,9 @@ class Live:
         return b",".join(f), source
 
 # %% ../../nbs/53_serving_app.ipynb #c013
-class _TooLarge(Exception): pass
+class _TooLarge(StarletteHTTPException):
+    "A body that outgrew the limit while it was read (sent without a Content-Length): 413 wherever the app reads it."
+    def __init__(self, max_bytes:int): super().__init__(413, f"request body larger than {max_bytes} bytes (serving.max_body_bytes)")
 
 class BodyLimit:
     "ASGI middleware: 413 for request bodies over `max_bytes`."
@@ -258,7 +261,7 @@ class BodyLimit:
             msg = await receive()
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
-                if seen > self.max_bytes: raise _TooLarge()
+                if seen > self.max_bytes: raise _TooLarge(self.max_bytes)
             return msg
         async def tracked(msg):
             nonlocal started
