@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..core import DataError, ParamError, check_positive, get_logger
+from ..synthetic import _sigmoid   # the simulator's own funnel
 
 # %% auto #0
 __all__ = ['LOOPBACK', 'free_port', 'Service', 'wrk_script', 'wrk_run', 'replay_ab', 'uplift_agreement', 'start_redis',
@@ -156,8 +157,6 @@ def _post(client, url:str, path:str, body:dict, tries:int=3):
             time.sleep(0.2); continue
         if r.status_code >= 300: raise DataError(f"POST {path} answered {r.status_code}: {r.text[:300]}")
         return r.json()
-
-def _sigmoid(x): return 1.0 / (1.0 + np.exp(-x))
 
 def replay_ab(url:str, # the service (http://127.0.0.1:PORT)
               api_key:str, # a key the service accepts

@@ -15,14 +15,13 @@ from ..core import DataError, ParamError, ITEM_COL, atomic_dir, check_choice, tr
 from ..pricing.demand import DemandModel
 from ..pricing.optimiser import Guardrails, OBJECTIVES, GUARDRAILS
 from ..pricing.evaluation import learned_policy
+from ..models.base import _file_digest   # the BLAKE2b of kept files, as model artefacts use it
 
 # %% auto #0
 __all__ = ['PRICING_FILES', 'POLICIES', 'OVERRIDES', 'save_pricing_artefact', 'load_pricing_artefact', 'PriceService']
 
 # %% ../../nbs/52_serving_prices.ipynb #c005
 PRICING_FILES = ("demand.pkl", "context.parquet", "config.json")
-
-def _blake(path:Path) -> str: return hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
 
 def save_pricing_artefact(folder, # where to keep it (replaced whole)
                           model:DemandModel, # the fitted demand model
@@ -46,7 +45,7 @@ def save_pricing_artefact(folder, # where to keep it (replaced whole)
         context.reset_index(drop=True).to_parquet(tmp/"context.parquet", index=False)
         cfg = {"guardrails": asdict(guardrails), "objective": objective,
                "restock_days": None if restock_days is None else int(restock_days), "meta": dict(meta or {}),
-               "files": {f: _blake(tmp/f) for f in ("demand.pkl", "context.parquet")}}
+               "files": {f: _file_digest(tmp/f) for f in ("demand.pkl", "context.parquet")}}
         cfg["version"] = hashlib.blake2b(json.dumps(cfg, sort_keys=True).encode(), digest_size=6).hexdigest()
         (tmp/"config.json").write_text(json.dumps(cfg, indent=1, sort_keys=True) + "\n")
     return folder
@@ -60,7 +59,7 @@ def load_pricing_artefact(folder) -> tuple[DemandModel, pd.DataFrame, dict]:
     try: cfg = json.loads((folder/"config.json").read_text())
     except ValueError as e: raise DataError(f"{folder/'config.json'}: not valid JSON ({e})") from None
     for f, h in cfg.get("files", {}).items():
-        if _blake(folder/f) != h: raise DataError(f"{folder/f}: checksum differs from config.json; the artefact is damaged (rerun the pricing stage)")
+        if _file_digest(folder/f) != h: raise DataError(f"{folder/f}: checksum differs from config.json; the artefact is damaged (rerun the pricing stage)")
     trace_read(folder)
     model = pickle.loads((folder/"demand.pkl").read_bytes())
     if not isinstance(model, DemandModel): raise DataError(f"{folder/'demand.pkl'}: holds a {type(model).__name__}; expected a DemandModel")
