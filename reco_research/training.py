@@ -20,12 +20,12 @@ from .models.base import (make_model, ensure_registered, model_module, shared_fi
                                        check_model_params, _did_you_mean)
 
 # %% auto #0
-__all__ = ['TRAIN_FAMILIES', 'MODEL_DIR', 'model_params', 'protocols_of', 'cold_protocols_of', 'Task', 'training_tasks',
-           'artefact_dir', 'run_name', 'write_topk', 'read_topk', 'train_task', 'load_inputs', 'train_family',
-           'collect_runs']
+__all__ = ['TRAIN_FAMILIES', 'MODEL_DIR', 'TUNED_IN_TRAIN', 'model_params', 'protocols_of', 'cold_protocols_of', 'Task',
+           'training_tasks', 'artefact_dir', 'run_name', 'write_topk', 'read_topk', 'train_task', 'load_inputs',
+           'train_family', 'tune_family', 'tuned_choice', 'collect_runs']
 
 # %% ../nbs/36_training.ipynb #c005
-TRAIN_FAMILIES = ("base", "neighbourhood", "factorisation", "content", "segment", "lightfm", "hybrid", "reranker")
+TRAIN_FAMILIES = ("base", "neighbourhood", "factorisation", "content", "segment", "lightfm", "hybrid", "reranker", "spark")
 
 def _names(s) -> list[str]:
     "A comma-separated string (or a list) of names as a list, blanks dropped, order kept."
@@ -223,6 +223,33 @@ def train_family(family:str, # one of TRAIN_FAMILIES
         order = sorted(range(len(tasks)), key=lambda i: -len(data[tasks[i].dataset]) * len(tasks[i].models))
         done = dict(zip(order, parallel_map(_run_job, [jobs[i] for i in order], n_jobs)))
     return {(t.dataset, t.protocol.name, t.seed): done[i] for i, t in enumerate(tasks)}
+
+# %% ../nbs/36_training.ipynb #t36tf1
+TUNED_IN_TRAIN = ("spark",)   # families whose grids their train stage searches (the tuning stage leaves them out)
+
+def tune_family(family:str, # a family of TUNED_IN_TRAIN
+                cfg:dict, # the benchmark block of params.yaml
+                tuning:dict, # the tuning block (grids, metric, rating_models)
+                data:dict, sides:dict|None=None, # from `load_inputs`
+                custom_protocol:dict|None=None, seed:int=42) -> dict:
+    "Search the grids of `family`'s benchmark models on every data set's validation split, in this process: {dataset: {model: result}} (`tune_grids`)."
+    import dataclasses
+    from reco_research.benchmark import validation_data, tune_grids
+    check_choice("family", family, TRAIN_FAMILIES)
+    sides = sides or {}
+    mine = {m for t in training_tasks(cfg, family, custom_protocol) for m in t.models}
+    grids = {m: g for m, g in (tuning.get("grids") or {}).items() if m in mine}
+    if not grids: return {}
+    rating = {m.strip() for m in str(tuning.get("rating_models") or "").split(",") if m.strip()}
+    k = int(cfg.get("k", 10))
+    dvs = {n: validation_data(data[n], dataclasses.replace(p, max_k=k), *sides.get(n, (None, None)))
+           for n, p in protocols_of(cfg, custom_protocol).items() if n in data}
+    return tune_grids(dvs, grids, cfg.get("model_params") or {}, metric=tuning.get("metric", f"ndcg_at_{k}"),
+                      rating_models=rating, k=k, seed=seed, n_jobs=1)
+
+def tuned_choice(results:dict) -> dict:
+    "{dataset: {model: chosen parameters}} of `tune_family`'s results (the shape of the tuning stage's params.json)."
+    return {n: {m: dict(r["chosen"]) for m, r in ms.items()} for n, ms in results.items()}
 
 # %% ../nbs/36_training.ipynb #c013
 def _run_dirs(store:Path, dataset:str, protocol:str) -> dict:

@@ -46,6 +46,24 @@ export DVC_NO_ANALYTICS=1
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
 # One BLAS/OpenMP thread per process unless the user says otherwise: reproducible sums, no oversubscription.
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}" MKL_NUM_THREADS="${MKL_NUM_THREADS:-1}"
+# Spark (the spark models, the Spark report and scaling) needs Java 17 or later, and MLlib uses the native BLAS and
+# LAPACK of libblas3 / liblapack3 (without them it warns and falls back to Java code): install them if missing.
+java_ok() { local j="${JAVA_HOME:+$JAVA_HOME/bin/java}"; j="${j:-$(command -v java || true)}"; [ -n "$j" ] &&
+  "$j" -version 2>&1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])'; }
+need_apt=""
+java_ok || need_apt="openjdk-17-jre-headless"
+ldconfig -p 2>/dev/null | grep -q 'libblas\.so\.3 ' || need_apt="$need_apt libblas3"
+ldconfig -p 2>/dev/null | grep -q 'liblapack\.so\.3 ' || need_apt="$need_apt liblapack3"
+if [ -n "$need_apt" ]; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "[setup] installing ${need_apt# } (apt-get) for Spark"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${need_apt}; } >&2 ||
+      echo "[setup] warning: apt-get install ${need_apt# } failed" >&2
+  else
+    echo "[setup] warning: Spark needs Java 17+ (Debian: openjdk-17-jre-headless; elsewhere any JDK/JRE 17 or 21 with JAVA_HOME set)" \
+         "and the native BLAS (libblas3, liblapack3); missing here: ${need_apt# }" >&2
+  fi
+fi
 # The pipeline's serving stage load-tests the app with wrk against a redis-server: install them if missing.
 if ! command -v wrk >/dev/null || ! command -v redis-server >/dev/null; then
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then

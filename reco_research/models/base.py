@@ -274,7 +274,8 @@ def make_model(name:str, # a key of `MODELS`
 
 # %% ../../nbs/10_models_base.ipynb #c056b
 MODEL_MODULES = (("pop_", "base"), ("random", "base"), ("itemknn_", "neighbourhood"), ("userknn_", "neighbourhood"),
-                 ("ease", "neighbourhood"), ("svd_", "factorisation"), ("mf_", "factorisation"), ("als", "factorisation"),
+                 ("ease", "neighbourhood"), ("svd_", "factorisation"), ("mf_", "factorisation"), ("als_spark", "spark"),
+                 ("als", "factorisation"),
                  ("bpr", "factorisation"), ("content_", "content"), ("segment_", "segment"), ("lightfm_", "lightfm"),
                  ("hybrid_rerank", "reranker"), ("hybrid_personalised", "personalise"), ("hybrid_", "hybrid"))  # first match wins
 
