@@ -377,7 +377,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 def stage_readme(paths:ProjectPaths|None=None) -> bool:
-    "Rewrite the Results section of README.md from the benchmark (and, once it has run, the pricing) metrics."
+    "Rewrite the Results section of README.md from the benchmark (and, once they have run, the pricing and Spark) metrics."
     from reco_research.benchmark import results_markdown, update_readme
     paths = paths or get_paths()
     bench = read_metrics(paths.metrics/"benchmark.json")
@@ -388,6 +388,11 @@ def stage_readme(paths:ProjectPaths|None=None) -> bool:
     if pricing:                                     # the pricing stage has run: its results follow the benchmark's
         from reco_research.pricing.evaluation import pricing_markdown
         section += "\n\n" + pricing_markdown(pricing)
+    spark = read_metrics(paths.metrics/"spark.json")
+    if spark:                                       # the Spark report has run: the published row, two engines, scaling
+        from reco_research.spark import spark_markdown
+        section += "\n\n" + spark_markdown(spark, read_metrics(paths.metrics/"scaling.json"),
+                                             read_metrics(paths.metrics/"scaling_spark_large.json"))
     return update_readme(paths.root/"README.md", section)
 
 DEFAULT_TOLERANCE = {"abs": 1e-9, "rel": 1e-6}  # a float matched by no pattern: equal up to rounding of its last digits

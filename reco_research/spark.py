@@ -4,17 +4,18 @@
 
 # %% ../nbs/60_spark.ipynb #c002
 from __future__ import annotations
-import atexit, os, re, shutil, subprocess, uuid, warnings
+import atexit, os, re, shutil, subprocess, sys, uuid, warnings
 from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from .core import ParamError, check_positive, find_project_root, get_logger
+from .core import DataError, ParamError, check_positive, find_project_root, get_logger
 from .interactions import Interactions
 
 # %% auto #0
 __all__ = ['JAVA_PACKAGE', 'MIN_JAVA', 'SPARK_DEFAULTS', 'SparkUnavailable', 'find_java', 'java_major', 'check_java',
-           'spark_config', 'spark_session', 'stop_spark', 'write_parquet_buckets', 'to_spark', 'factors_array']
+           'spark_config', 'spark_session', 'stop_spark', 'write_parquet_buckets', 'to_spark', 'factors_array',
+           'spark_markdown']
 
 # %% ../nbs/60_spark.ipynb #c005
 _log = get_logger("spark")
@@ -110,15 +111,21 @@ def _remove_stale(folder:Path):
         except PermissionError: alive = True
         if not alive: shutil.rmtree(d, ignore_errors=True)
 
+def _alive(s) -> bool:
+    "Is `s` the process's running session? (`spark.stop()` called elsewhere leaves the object behind, its context gone.)"
+    from pyspark import SparkContext
+    sc = SparkContext._active_spark_context
+    return sc is not None and sc._jsc is not None and s.sparkContext is sc
+
 def spark_session(cfg:dict|None=None, # settings over the defaults (None: params.yaml's `spark` block)
                   app_name:str="reco_research") -> "pyspark.sql.SparkSession":
     "The process's Spark session: started from the settings on first call (Java checked first); the running one afterwards, unless `cfg` asks for other settings (then it is restarted)."
     s = _state["session"]
-    if s is not None and s._jsc is not None:
+    if s is not None and _alive(s):
         if cfg is None or spark_config(cfg) == _state["config"]: return s
         _log.info(f"spark: other settings asked for ({spark_config(cfg)['master']}): the running session "
                   f"({_state['config']['master']}) is stopped and a new one started")
-        stop_spark()
+    stop_spark()   # ours if it runs (or was stopped behind our back: its folders go), and any other session of this process
     c = spark_config(cfg)
     check_java()
     try:
@@ -132,7 +139,7 @@ def spark_session(cfg:dict|None=None, # settings over the defaults (None: params
     ck.mkdir(parents=True, exist_ok=True)
     (ck/"log4j2.properties").write_text(_LOG4J)
     java_opts = f"-Dlog4j2.configurationFile=file:{ck/'log4j2.properties'}"
-    os.environ.setdefault("PYSPARK_PYTHON", os.environ.get("PYSPARK_PYTHON") or __import__("sys").executable)
+    os.environ.setdefault("PYSPARK_PYTHON", os.environ.get("PYSPARK_PYTHON") or sys.executable)
     b = (SparkSession.builder.master(c["master"]).appName(app_name)
          .config("spark.driver.memory", c["driver_memory"]).config("spark.executor.memory", c["executor_memory"])
          .config("spark.sql.shuffle.partitions", str(c["shuffle_partitions"]))
@@ -153,6 +160,9 @@ def stop_spark():
     s, ck, scratch = _state["session"], _state["checkpoint"], _state["scratch"]
     _state.update(session=None, checkpoint=None, config=None, scratch=[])
     for f in scratch: shutil.rmtree(f, ignore_errors=True)
+    if s is None and "pyspark" in sys.modules:   # a session someone else started in this process (our settings would not apply to it)
+        from pyspark import SparkContext
+        s = SparkContext._active_spark_context
     if s is not None:
         try: s.stop()
         except Exception as e: _log.warning(f"stopping Spark: {e}")
@@ -205,3 +215,62 @@ def factors_array(df, # a Spark DataFrame of `id` (int) and `features` (array<fl
     if (ids < 0).any() or (ids >= n).any(): raise ParamError(f"factors_array: ids outside 0..{n - 1}")
     out = np.zeros((n, rank)); out[ids] = flat.reshape(len(ids), rank)
     return out
+
+# %% ../nbs/60_spark.ipynb #c022
+_PUB_NAMES = {"precision_at_10": "P@10", "ndcg_at_10": "nDCG@10", "map": "MAP", "recall_at_10": "R@10", "rmse": "RMSE"}
+
+def _ci(lo, hi, f="{:.4f}"): return f"[{f.format(lo)}, {f.format(hi)}]"
+
+def spark_markdown(spark:dict, # metrics/spark.json (the Spark report)
+                   scaling:dict|None=None, # metrics/scaling.json (the scaling report, default run)
+                   large:dict|None=None, # metrics/scaling_spark_large.json (the frozen 10^7 stage), if it was run
+                   model:str="als_spark_implicit", # the Spark model timed by the scaling report
+                   ) -> str:
+    "Markdown of the Spark results: the published row, the two engines, RankingEvaluator, the scaling rows and the 10^9 plan."
+    if "published" not in spark: raise DataError("spark metrics (metrics/spark.json): no 'published' section; expected the output of the Spark report (nbs/62_spark_report.ipynb)")
+    P = spark["published"]
+    rows = [f"| {_PUB_NAMES.get(k, k)} | {v['published']:.4f} | {v['ours']:.4f} | {_ci(v['ci_low'], v['ci_high'])} | "
+            f"{v['seed_mean']:.4f} ± {v['seed_std']:.4f} | {'yes' if v['inside_interval'] else 'no'} |" for k, v in P.items()]
+    out = [f"**Spark ALS (explicit) against the published row** (ML-100K `ms-stratified`, rank 10, 15 iterations, regParam 0.05; "
+           f"{spark['published_inside_interval']:.0f} of {spark['published_metrics']:.0f} published values inside our per-user "
+           "bootstrap 95% interval; the Spark report says what differs)\n\n"
+           "| metric | published | ours | 95% CI | 3 seeds mean ± sd | inside |\n|---|---|---|---|---|---|\n" + "\n".join(rows)]
+    E = spark.get("engines")
+    if E:
+        lam = spark.get("engines_lambda_scaled")
+        names = {"spark": "Spark MLlib", "implicit_same_lambda": "`implicit`, same λ",
+                 "implicit_scaled_lambda": f"`implicit`, λ × interactions per user ({lam:.1f})" if lam else "`implicit`, scaled λ"}
+        rows = [f"| {names.get(k, k)} | {v['ndcg_at_10']:.4f} {_ci(v['ndcg_at_10_ci_low'], v['ndcg_at_10_ci_high'])} | "
+                f"{v['precision_at_10']:.4f} | {v['fit_seconds']:.2f} |" for k, v in E.items()]
+        ra = spark.get("engines_recommend_all", {})
+        out.append("**Implicit ALS, two engines** (ML-100K `ms-stratified`, equal rank, iterations and confidence weighting)\n\n"
+                   "| engine | nDCG@10 (95% CI) | P@10 | fit s |\n|---|---|---|---|\n" + "\n".join(rows) +
+                   f"\n\nSpark's fit takes {spark['engines_fit_ratio_seconds']:.0f}× the `implicit` library's time and its top-K for all users "
+                   f"{spark['engines_recommend_ratio_seconds']:.0f}× ({ra.get('spark_seconds', float('nan')):.2f} s against "
+                   f"{ra.get('implicit_seconds', float('nan')):.3f} s), measured in one run. The two engines weight the "
+                   "regularisation differently (MLlib scales λ by each user's and item's number of interactions), so equal λ is "
+                   "not the same model; the closest λ of the report's sweep is "
+                   f"{spark.get('engines_lambda_closest', float('nan')):g}.")
+    R = spark.get("ranking_evaluator")
+    if R:
+        worst = max(v["abs_difference"] for v in R.values())
+        out.append(f"**Evaluation on the cluster**: Spark's `RankingEvaluator` on the same top-10 lists (computed on Spark) as the "
+                   f"project's metrics: {', '.join(_PUB_NAMES.get(k, k.replace('_at_', '@')) for k in R)} agree to {worst:.1e} "
+                   f"(lists identical for {spark.get('ranking_evaluator_same_lists_share', float('nan')):.0%} of users).")
+    S = {**((scaling or {}).get(model) or {}), **((large or {}).get(model) or {})}
+    sizes = sorted((k for k in S if k.startswith("events_")), key=lambda k: int(k.split("_")[1]))
+    if sizes:
+        lg = set((large or {}).get(model) or {})
+        rows = [f"| 10^{len(k.split('_')[1]) - 1}{' (frozen stage)' if k in lg else ''} | {S[k]['events']:,.0f} | {S[k]['pairs']:,.0f} | "
+                f"{S[k]['fit_seconds']:.1f} | {S[k]['recommend_all_seconds']:.1f} | {S[k]['jvm_peak_rss_mb']:,.0f} |" for k in sizes if "events" in S[k]]
+        out.append(f"**Spark in the scaling report** (`{model}`, `local[2]`, synthetic shops read from partitioned parquet)\n\n"
+                   "| events | events (exact) | user-item pairs | fit s | recommend all s | JVM peak MB |\n|---|---|---|---|---|---|\n"
+                   + "\n".join(rows))
+    plan = (large or {}).get("spark_plan_1e9") or (scaling or {}).get("spark_plan_1e9")
+    if plan:
+        out.append(f"**Plan for 10^9 events and 10^8 users** (scaled from the {plan['from_events']:,.0f}-event fit of "
+                   f"{plan['from_fit_seconds']:.0f} s): {plan['core_seconds'] / 3600:,.0f} core-hours → {plan['executors']:.0f} executors × "
+                   f"{plan['cores_per_executor']:.0f} cores, {plan['memory_per_executor_gb']:.0f} GB each, {plan['input_partitions']:.0f} input "
+                   f"partitions, {plan['als_blocks']:.0f} ALS blocks: about {plan['wall_seconds'] / 60:.0f} minutes "
+                   "(the scaling report shows the arithmetic).")
+    return "\n\n".join(out)
