@@ -19,6 +19,9 @@ __all__ = ['JAVA_PACKAGE', 'MIN_JAVA', 'SPARK_DEFAULTS', 'SparkUnavailable', 'fi
 
 # %% ../nbs/60_spark.ipynb #c005
 _log = get_logger("spark")
+# pyspark 4.3 warns at every MLlib import that it is not yet tested with pandas 3; the project hands data over as Arrow
+# tables and factor arrays, not through pyspark.pandas, so the warning says nothing about what runs here
+warnings.filterwarnings("ignore", message=".*PySpark does not yet fully support pandas.*", category=FutureWarning)
 JAVA_PACKAGE = "openjdk-17-jre-headless"   # Debian's Java 17 runtime
 MIN_JAVA = 17                              # pyspark 4 needs Java 17 or 21
 
@@ -217,7 +220,8 @@ def factors_array(df, # a Spark DataFrame of `id` (int) and `features` (array<fl
     return out
 
 # %% ../nbs/60_spark.ipynb #c022
-_PUB_NAMES = {"precision_at_10": "P@10", "ndcg_at_10": "nDCG@10", "map": "MAP", "recall_at_10": "R@10", "rmse": "RMSE"}
+_PUB_NAMES = {"precision_at_10": "P@10", "ndcg_at_10": "nDCG@10", "map": "MAP", "map_at_10": "MAP@10",
+              "recall_at_10": "R@10", "rmse": "RMSE"}
 
 def _ci(lo, hi, f="{:.4f}"): return f"[{f.format(lo)}, {f.format(hi)}]"
 
@@ -255,7 +259,7 @@ def spark_markdown(spark:dict, # metrics/spark.json (the Spark report)
     if R:
         worst = max(v["abs_difference"] for v in R.values())
         out.append(f"**Evaluation on the cluster**: Spark's `RankingEvaluator` on the same top-10 lists (computed on Spark) as the "
-                   f"project's metrics: {', '.join(_PUB_NAMES.get(k, k.replace('_at_', '@')) for k in R)} agree to {worst:.1e} "
+                   f"project's metrics: {', '.join(_PUB_NAMES.get(k, k) for k in R)} agree to {worst:.1e} "
                    f"(lists identical for {spark.get('ranking_evaluator_same_lists_share', float('nan')):.0%} of users).")
     S = {**((scaling or {}).get(model) or {}), **((large or {}).get(model) or {})}
     sizes = sorted((k for k in S if k.startswith("events_")), key=lambda k: int(k.split("_")[1]))

@@ -4,6 +4,7 @@
 # than the whole pipeline's budget. This script lifts the flag, reproduces that stage alone and puts the flag back,
 # whatever happens (`dvc unfreeze` cannot edit a stage that uses ${...} parameters). Then commit
 # metrics/scaling_spark_large.json and dvc.lock; the scaling stage reads the file and labels its rows.
+# Arguments go to dvc repro: `bash scripts/scaling_large.sh --force` reruns it even if DVC sees nothing changed.
 source "$(dirname "${BASH_SOURCE[0]}")/_setup.sh"
 flag() { python - "$1" "$2" <<'PY'
 import re, sys
@@ -15,4 +16,4 @@ PY
 }
 flag true false
 trap 'flag false true' EXIT
-dvc repro --single-item scaling_spark_large
+dvc repro --single-item "$@" scaling_spark_large
