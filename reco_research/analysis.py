@@ -522,6 +522,7 @@ def plot_warm_cold(table:pd.DataFrame, # from `warm_cold_table`
     w = 0.8 / max(len(t.columns), 1)
     for j, s in enumerate(t.columns):
         ax.bar(np.arange(len(t)) + (j - (len(t.columns) - 1) / 2) * w, t[s].fillna(0).to_numpy(), w, label=s)
-    ax.set_xticks(np.arange(len(t))); ax.set_xticklabels(t.index, rotation=45, ha="right", fontsize=8)
-    ax.set(ylabel=metric, title=title or metric); ax.legend(fontsize=8)
+    ax.set_xticks(np.arange(len(t))); ax.set_xticklabels(t.index, rotation=45, ha="right")
+    from reco_research.explore import column_label
+    ax.set(xlabel="model", ylabel=column_label(metric), title=title or column_label(metric)); ax.legend()
     return ax

@@ -12,8 +12,9 @@ from .core import USER_COL, ITEM_COL, RATING_COL, WEIGHT_COL, TIME_COL, DataErro
 from .interactions import Interactions
 
 # %% auto #0
-__all__ = ['gini', 'dataset_summary', 'long_tail_curve', 'plot_long_tail', 'heatmap_sample', 'plot_heatmap', 'plot_counts',
-           'format_table', 'plot_hist', 'time_patterns', 'plot_time_patterns']
+__all__ = ['LABELS', 'gini', 'dataset_summary', 'long_tail_curve', 'plot_long_tail', 'heatmap_sample', 'plot_heatmap',
+           'plot_counts', 'plot_hist', 'time_patterns', 'plot_time_patterns', 'column_label', 'metric_family',
+           'format_table', 'show_table', 'report_setup', 'thousands_axis', 'unlabelled_axes']
 
 # %% ../nbs/08_explore.ipynb #c005
 def gini(x:np.ndarray) -> float:
@@ -81,18 +82,12 @@ def plot_counts(s:pd.Series, title:str, ax=None, top:int=15, horizontal:bool=Tru
     ax.set(title=title, xlabel=("count" if weights is None else "total") + (" (log scale)" if log else "") if horizontal else "", ylabel="")
     return ax
 
-def format_table(df:pd.DataFrame, digits:int=4) -> pd.DataFrame:
-    "Numbers as readable text for a report table: whole numbers with thousands separators, others to `digits` significant digits."
-    def f(v):
-        if isinstance(v, str) or v is None or (isinstance(v, float) and np.isnan(v)): return "" if not isinstance(v, str) else v
-        v = float(v)
-        return f"{v:,.0f}" if v.is_integer() and abs(v) >= 1 else f"{v:.{digits}g}"
-    return df.apply(lambda c: c.map(f))
-
 def plot_hist(s:pd.Series, title:str, ax=None, bins:int=40, log:bool=False, discrete:bool=False):
     "Histogram of a numeric series (log-spaced bins with `log=True`; one bar per value with `discrete=True`)."
     ax = ax or plt.subplots(figsize=(5, 4))[1]
     v = pd.to_numeric(s, errors="coerce").dropna().to_numpy()
+    if not discrete and len(v) and np.all(v == np.round(v)) and len(np.unique(v)) <= 12:
+        discrete, log = True, False              # a few whole values (weights 1-4): one bar each, never a log axis
     if discrete:
         vals, cnt = np.unique(v, return_counts=True); ax.bar(vals, cnt, color="#4c72b0", width=0.8 * (np.diff(vals).min() if len(vals) > 1 else 1))
     else:
@@ -101,6 +96,7 @@ def plot_hist(s:pd.Series, title:str, ax=None, bins:int=40, log:bool=False, disc
         ax.hist(v, bins=edges, color="#4c72b0")
         if log: ax.set_xscale("log")
     ax.set(title=title, ylabel="count")
+    if not ax.get_xlabel(): ax.set_xlabel(s.name if isinstance(s.name, str) else "value")
     return ax
 
 def time_patterns(inter:pd.DataFrame) -> dict:
@@ -112,10 +108,131 @@ def time_patterns(inter:pd.DataFrame) -> dict:
 
 def plot_time_patterns(tp:dict, name:str):
     "Three panels: interactions per month, weekday and hour."
-    fig, axs = plt.subplots(1, 3, figsize=(15, 3.5))
-    tp["month"].plot.bar(ax=axs[0], color="#4c72b0"); axs[0].set(title=f"{name}: per month", xlabel="")
-    axs[0].tick_params(axis="x", labelsize=7)
-    tp["weekday"].rename(dict(enumerate("Mon Tue Wed Thu Fri Sat Sun".split()))).plot.bar(ax=axs[1], color="#55a868")
-    axs[1].set(title="per weekday", xlabel="")
-    tp["hour"].plot.bar(ax=axs[2], color="#c44e52"); axs[2].set(title="per hour of day", xlabel="")
+    fig, axs = plt.subplots(1, 3, figsize=(11.5, 3.5))
+    m = tp["month"]
+    axs[0].bar(range(len(m)), m.to_numpy(), color="#4c72b0")
+    step = max(1, int(np.ceil(len(m) / 12)))            # at most 12 month labels, slanted, at the report's font size
+    axs[0].set_xticks(range(0, len(m), step), [str(x) for x in m.index[::step]], rotation=45, ha="right")
+    axs[0].set(title=f"{name}: per month", xlabel="month", ylabel="interactions")
+    tp["weekday"].rename(dict(enumerate("Mon Tue Wed Thu Fri Sat Sun".split()))).plot.bar(ax=axs[1], color="#55a868", rot=0)
+    axs[1].set(title="per weekday", xlabel="weekday", ylabel="interactions")
+    tp["hour"].plot.bar(ax=axs[2], color="#c44e52", rot=0); axs[2].set(title="per hour of day", xlabel="hour of day", ylabel="interactions")
+    axs[2].set_xticks(range(0, 24, 3), [str(h) for h in range(0, 24, 3)])
+    for ax in axs: thousands_axis(ax, "y")
     fig.tight_layout(); return fig
+
+# %% ../nbs/08_explore.ipynb #c021
+import re as _re
+LABELS = {"precision": "precision", "recall": "recall", "ndcg": "nDCG", "map": "MAP", "mrr": "MRR", "hit_rate": "hit rate",
+          "rmse": "RMSE", "mae": "MAE", "auc": "AUC", "ctr": "CTR", "cvr": "CVR", "rss": "RSS", "jvm": "JVM", "ci": "CI",
+          "als": "ALS", "bpr": "BPR", "svd": "SVD", "knn": "kNN", "mb": "(MB)", "gb": "(GB)", "seconds": "(s)", "pct": "(%)"}
+_SHORT = {"precision": "P", "recall": "R", "ndcg": "nDCG", "map": "MAP", "mrr": "MRR", "hit_rate": "HR"}
+_RANKING = ("precision", "recall", "ndcg", "map", "mrr", "hit_rate", "rmse", "mae", "auc", "silhouette", "novelty",
+            "coverage", "gini", "diversity", "best_", "score", "deviance", "elasticity")
+_PCT = ("share", "ctr", "cvr", "conversion", "sparsity", "density", "pct", "percent", "uplift", "_rate", "fraction")
+_MONEY = ("revenue", "profit", "price", "spend", "gbp", "cost", "margin", "basket")
+
+def column_label(name) -> str:
+    "A readable header for a code name: `precision_at_10` -> `P@10`, `fit_seconds` -> `fit (s)`, `users_share` -> `users share`."
+    if not isinstance(name, str): return name if not isinstance(name, tuple) else tuple(column_label(n) for n in name)
+    m = _re.fullmatch(r"(precision|recall|ndcg|map|mrr|hit_rate)_at_(\d+)", name)
+    if m: return f"{_SHORT[m.group(1)]}@{m.group(2)}"
+    name = _re.sub(r"_at_(\d+)", r"@\1", name)
+    return " ".join(LABELS.get(w, w) for w in _re.split(r"_+", name) if w).replace(" @", "@")
+
+def metric_family(name) -> str:
+    "The formatting family of a column from its code name: p, pct, seconds, mb, money, metric or '' (decided by the values)."
+    n = str(name).lower()
+    if n in ("p", "p_value", "pvalue") or n.endswith(("_p", "_p_value", "_pvalue")) or n.startswith("p_value"): return "p"
+    if "seconds" in n or n.endswith(("_s", "_secs")) or n in ("s", "secs"): return "seconds"
+    if n.endswith(("_mb", "_gb")) or n in ("mb", "gb"): return "mb"
+    if any(t in n for t in _RANKING) and "rate" not in n.replace("hit_rate", ""): return "metric"
+    if any(t in n for t in _PCT): return "pct"
+    if any(t in n for t in _MONEY): return "money"
+    return ""
+
+def _fmt_value(v, fam:str, decimals:int) -> str:
+    if isinstance(v, str): return v
+    if v is None or (isinstance(v, (float, np.floating)) and np.isnan(v)): return ""
+    if isinstance(v, (bool, np.bool_)): return "yes" if v else "no"
+    v = float(v)
+    if fam == "text": return str(v)
+    if fam == "p": return "p\u00a0<\u00a00.001" if v < 0.001 else f"{v:.3f}"   # non-breaking spaces: never split over two lines
+    if fam == "pct": return f"{100 * v:,.{decimals}f}%"
+    return f"{v:,.{decimals}f}"
+
+def _decimals(vals:np.ndarray, fam:str, digits:int|None) -> int:
+    "Decimals of a column: fixed by its family, or (no family) enough for `digits` significant digits of its largest value."
+    fixed = {"metric": 4, "seconds": 2, "mb": 0, "money": 2, "pct": 1, "p": 3}
+    v = np.abs(vals[np.isfinite(vals)]) if len(vals) else vals
+    if fam == "money" and digits is None and len(v) and v.max() >= 10_000: return 0   # totals in the millions: whole pounds
+    if fam in fixed and digits is None: return fixed[fam]
+    if len(v) == 0: return 0
+    if np.all(v == np.round(v)): return 0                      # counts and other whole numbers
+    top = v.max(); d = digits or 4
+    return int(np.clip(d - 1 - np.floor(np.log10(top)) if top > 0 else d, 0, 6))
+
+def format_table(df:pd.DataFrame, # the numbers (any index)
+                 digits:int|None=None, # significant digits of columns without a family (default 4); overrides families when set
+                 labels:bool=True, # readable headers (`column_label`)
+                 formats:dict|None=None, # {column: family} where the name does not say it (`pct`, `p`, `metric`, `seconds`, `money`, `mb`)
+                 ) -> pd.DataFrame:
+    "The report table style: numbers as text with fixed decimals per column family, intervals merged, readable headers."
+    df = df.copy(); formats = formats or {}
+    for lo in [c for c in df.columns if isinstance(c, str) and c.endswith("_ci_low")]:
+        base = lo[:-len("_ci_low")]; hi = base + "_ci_high"
+        if hi not in df.columns: continue
+        fam = formats.get(base) or metric_family(base); both = np.r_[df[lo].to_numpy(float), df[hi].to_numpy(float)]
+        dec = _decimals(both, fam, digits)
+        ci = [("" if (np.isnan(a) or np.isnan(b)) else f"[{_fmt_value(a, fam, dec)},\u00a0{_fmt_value(b, fam, dec)}]")
+              for a, b in zip(df[lo].to_numpy(float), df[hi].to_numpy(float))]
+        pos = list(df.columns).index(lo); df = df.drop(columns=[lo, hi]); df.insert(pos, f"{base}_95ci", ci)
+    out = {}
+    for c in df.columns:
+        s = df[c]
+        if str(c).endswith("_95ci") or not (pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s)):
+            out[c] = s.map(lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) else
+                           (_fmt_value(v, metric_family(c), 4) if isinstance(v, (int, float, np.number)) and not isinstance(v, bool) else str(v))); continue
+        if str(c).endswith(("_id", "id")) and str(c) != "id" or str(c) in ("id", "user", "item"):   # identifiers: as they are, no separators
+            out[c] = s.map(lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(int(v)) if float(v).is_integer() else str(v)); continue
+        fam = formats.get(c) or metric_family(c)
+        if fam == "text": out[c] = s.map(lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)); continue
+        dec = _decimals(pd.to_numeric(s, errors="coerce").to_numpy(float), fam, digits) if not pd.api.types.is_bool_dtype(s) else 0
+        out[c] = s.map(lambda v, f=fam, d=dec: _fmt_value(v, f, d))
+    res = pd.DataFrame(out, index=df.index)
+    if labels:
+        cols = [column_label(c[:-len("_95ci")]) + " 95% CI" if str(c).endswith("_95ci") else column_label(c) for c in res.columns]
+        res.columns = pd.MultiIndex.from_tuples(cols) if isinstance(df.columns, pd.MultiIndex) else cols
+        res.index = res.index.rename([column_label(n) if n else n for n in res.index.names]) if res.index.nlevels > 1 else res.index.rename(column_label(res.index.name) if res.index.name else None)
+    return res
+
+def show_table(df:pd.DataFrame, max_rows:int=30, # more rows than this: the first `max_rows` are shown, and a note says where the rest are
+               full:str="", # where the full table is (e.g. "metrics/benchmark.json")
+               note:str="", # what the shown rows are, when they are picked rather than cut (replaces "The first N of M rows")
+               **kwargs):
+    "Display `df` in the report style (`format_table`), long tables cut to `max_rows` with a note naming the full table."
+    from IPython.display import display, Markdown
+    display(format_table(df.iloc[:max_rows], **kwargs))
+    if note: display(Markdown(f"*{note}" + (f"; all of them are in `{full}`.*" if full else ".*")))
+    elif len(df) > max_rows: display(Markdown(f"*The first {max_rows} of {len(df):,} rows" + (f"; all of them are in `{full}`.*" if full else ".*")))
+
+def report_setup():
+    "pandas and matplotlib settings of every report: no truncated cells or columns, readable fonts, no `1e6` axis offsets."
+    import matplotlib as mpl
+    pd.set_option("display.max_columns", None); pd.set_option("display.max_colwidth", None); pd.set_option("display.width", None)
+    pd.set_option("display.max_rows", 200)
+    mpl.rcParams.update({"figure.dpi": 100, "font.size": 11, "axes.titlesize": 12, "axes.labelsize": 11,
+                         "xtick.labelsize": 10, "ytick.labelsize": 10, "legend.fontsize": 10, "axes.formatter.useoffset": False,
+                         "axes.formatter.limits": (-4, 7), "axes.spines.top": False, "axes.spines.right": False,
+                         "svg.hashsalt": "reco_research", "axes.grid": True, "grid.alpha": 0.3})
+
+def thousands_axis(ax, axis:str="y", unit:str=""):
+    "Tick labels with thousands separators (and a unit prefix such as '£') instead of a `1e6` offset."
+    from matplotlib.ticker import FuncFormatter
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(FuncFormatter(lambda v, _: f"{unit}{v:,.0f}"))
+    return ax
+
+def unlabelled_axes(fig) -> list[str]:
+    "Titles of the panels of `fig` that lack an x or a y label (for a report's own check before it is shown)."
+    return [ax.get_title() or f"panel {i}" for i, ax in enumerate(fig.axes)
+            if ax.get_visible() and ax.has_data() and getattr(ax, "_colorbar", None) is None and not (ax.get_xlabel() and ax.get_ylabel())]

@@ -16,13 +16,13 @@ from .core import (DataError, ParamError, Profiler, ProjectPaths, atomic_dir, at
                                 TRACE_ENV, EMBEDDINGS_ENV, loaded_modules, traced_modules, traced_reads, traced_fits, replace_section)
 
 # %% auto #0
-__all__ = ['log', 'PREPARED', 'REPORT_NAME', 'REPORTS', 'DEFAULT_TOLERANCE', 'CUSTOM_OPTIONS', 'SHELL_SAFE', 'TIMINGS',
-           'PIPELINE_START', 'PIPELINE_END', 'stage_download', 'stage_prepare', 'export_own_data_example',
-           'stage_synthetic', 'stage_embed', 'stage_synthetic_scale', 'parse_nb_args', 'NotebookError',
-           'check_report_name', 'run_notebook', 'build_index', 'stage_readme', 'load_tolerances', 'tolerance_for',
-           'metric_differences', 'compare_metrics', 'stage_train', 'custom_params', 'main', 'cli', 'check_shell_params',
-           'process_seconds', 'process_cpu_seconds', 'record_stage', 'lock_stages', 'fit_counts', 'pipeline_times',
-           'stage_table_markdown', 'update_readme_times', 'dependency_report', 'rewrite_code_deps', 'fix_code_deps']
+__all__ = ['log', 'PREPARED', 'REPORT_NAME', 'DEFAULT_TOLERANCE', 'CUSTOM_OPTIONS', 'SHELL_SAFE', 'TIMINGS', 'PIPELINE_START',
+           'PIPELINE_END', 'stage_download', 'stage_prepare', 'export_own_data_example', 'stage_synthetic',
+           'stage_embed', 'stage_synthetic_scale', 'parse_nb_args', 'NotebookError', 'check_report_name',
+           'run_notebook', 'stage_readme', 'load_tolerances', 'tolerance_for', 'metric_differences', 'compare_metrics',
+           'stage_train', 'custom_params', 'main', 'cli', 'check_shell_params', 'process_seconds',
+           'process_cpu_seconds', 'record_stage', 'lock_stages', 'fit_counts', 'pipeline_times', 'stage_table_markdown',
+           'update_readme_times', 'dependency_report', 'rewrite_code_deps', 'fix_code_deps']
 
 # %% ../nbs/09_pipeline.ipynb #c005
 log = get_logger("pipeline")
@@ -189,9 +189,8 @@ def check_report_name(name) -> str:
 def run_notebook(name:str, # report name: reports/<name>.html (letters, digits, `_`, `-`)
                  notebook:str|Path, # the notebook to execute
                  parameters:dict, paths:ProjectPaths|None=None) -> Path:
-    "Execute `notebook` with papermill into `reports/executed/<name>.ipynb`, render `reports/<name>.html` (no code)."
+    "Execute `notebook` with papermill into `reports/executed/<name>.ipynb`, render `reports/<name>.html` (`render_report`: findings, stamp, no code)."
     import os, papermill as pm
-    from nbconvert import HTMLExporter
     check_report_name(name)
     paths = paths or get_paths(); nb = paths.resolve(notebook)
     if not nb.is_file(): raise DataError(f"{nb}: notebook not found")
@@ -207,104 +206,21 @@ def run_notebook(name:str, # report name: reports/<name>.html (letters, digits, 
     finally:
         if saved is not None: os.environ["MPLBACKEND"] = saved
     import nbformat
+    from reco_research.reports import render_report, report_stamp
     nbk = nbformat.read(executed, as_version=4)
-    for c in nbk.cells:  # progress bars and log lines stay in the executed notebook, not in the report
-        if c.get("outputs"): c.outputs = [o for o in c.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
-    body, _ = HTMLExporter(exclude_input=True).from_notebook_node(nbk)
+    om = parameters.get("out_metrics")      # the findings read the metrics this run wrote
+    body = render_report(nbk, name, report_stamp(parameters, paths), metrics=read_metrics(paths.resolve(om)) if om else None, paths=paths)
     out = paths.reports/f"{name}.html"; write_text(out, body)
     log.info(f"executed {nb.name} -> {executed.relative_to(paths.root)}, rendered {out.relative_to(paths.root)}")
     return out
 
 # %% ../nbs/09_pipeline.ipynb #c013
-REPORTS = {
-    "data_overview": dict(title="Data overview", metrics="metrics/overview.json",
-                          blurb="The data sets side by side: size, sparsity, long tail, ratings and prices, "
-                                "a heatmap of the user-item matrix, demographics, Online Retail's countries and seasons."),
-    "benchmark": dict(title="Benchmark", metrics="metrics/benchmark.json",
-                      blurb="Every model on every data set under named protocols, beside the published results: "
-                            "Precision@K, Recall@K, nDCG, MAP, RMSE, and the seconds each model takes."),
-    "tuning": dict(title="Tuning", metrics="metrics/tuning.json",
-                   blurb="The hyper-parameter search of every model on validation splits carved from training data "
-                         "(never the test set), and the values the benchmark uses."),
-    "scaling": dict(title="Scaling", metrics="metrics/scaling.json",
-                    blurb="Fit and recommend seconds and peak memory of the models that scale, on the synthetic shop "
-                          "from 10^5 to 10^7 interactions, with the growth rate."),
-    "segments": dict(title="User segments", metrics="metrics/segments.json",
-                     blurb="K-Means and DBSCAN segments of users on every data set: K by silhouette, stability across "
-                           "seeds, segment profiles, t-SNE and UMAP maps, and K-Means on 10^5 users timed."),
-    "content": dict(title="Content and cold start", metrics="metrics/content.json",
-                    blurb="Item text as TF-IDF and sentence embeddings: similar-to-X examples, the catalogue timed, and "
-                          "content and segment models against collaborative ones on warm, cold-item and cold-user protocols."),
-    "pricing": dict(title="Dynamic pricing", metrics="metrics/pricing.json",
-                    blurb="A simulated market with known demand: static pricing vs a learned LightGBM demand model with a "
-                          "guardrailed optimiser vs the oracle, a simulated A/B test, and Online Retail's observational demand."),
-    "serving": dict(title="Serving", metrics="metrics/serving.json",
-                    blurb="The FastAPI service under load on one core: throughput and latency of each route and store beside a "
-                          "bare route, events acknowledged and kept, a reload under load, and the A/B test replayed through it."),
-    "spark": dict(title="Spark", metrics="metrics/spark.json",
-                  blurb="MLlib's ALS beside the single-machine models: the published 'ALS (Spark, explicit)' row reproduced "
-                        "with intervals, the same implicit ALS on Spark and in implicit, and top-10 lists scored by Spark's "
-                        "RankingEvaluator against the project's metrics."),
-}
-
 def _flatten(d:dict, prefix="") -> dict:
     out = {}
     for k, v in d.items():
         key = f"{prefix}{k}"
         if isinstance(v, dict): out.update(_flatten(v, key + "."))
         else: out[key] = v
-    return out
-
-def _fmt(v) -> str:
-    if isinstance(v, int) or (isinstance(v, float) and v.is_integer() and abs(v) >= 100): return f"{int(v):,}"
-    return f"{v:.4g}"
-
-_CSS = """body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem;color:#222}
-h1{margin-bottom:.2rem} .sub{color:#666;margin-top:0} .card{border:1px solid #ddd;border-radius:8px;padding:1rem 1.2rem;margin:1rem 0}
-.card h2{margin:.1rem 0 .4rem} table{border-collapse:collapse;font-size:.9rem;margin-top:.5rem} td,th{padding:.2rem .7rem;border-bottom:1px solid #eee;text-align:right}
-th:first-child,td:first-child{text-align:left} .missing{color:#a00} a{color:#0b5cad}"""
-
-_KEY_COLS = ("precision_at_10", "recall_at_10", "ndcg_at_10", "map", "rmse", "fit_seconds")
-
-def _leaf_rows(m:dict, path:str="") -> dict:
-    "`{path: {name: number}}` for every dict of `m` holding numbers (nested keys joined by ' / ')."
-    nums = {k: v for k, v in m.items() if not isinstance(v, dict)}
-    rows = {path or "(all)": nums} if nums else {}
-    for k, v in m.items():
-        if isinstance(v, dict): rows.update(_leaf_rows(v, f"{path} / {k}" if path else k))
-    return rows
-
-def _metrics_table(m:dict, max_cols:int=9) -> str:
-    "An HTML table of a metrics dict: one row per group of numbers, the headline metrics first."
-    rows = _leaf_rows(m)
-    present = {c for r in rows.values() for c in r}
-    cols = [c for c in _KEY_COLS if c in present] + sorted(present - set(_KEY_COLS))
-    cols = cols[:max_cols]
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
-    body = "".join(f"<tr><td>{html.escape(r)}</td>" + "".join(f"<td>{_fmt(vals[c]) if c in vals else ''}</td>" for c in cols) + "</tr>"
-                   for r, vals in rows.items())
-    return f"<table><tr><th></th>{head}</tr>{body}</table>"
-
-def build_index(paths:ProjectPaths|None=None) -> Path:
-    "Write `reports/index.html`: one card per report in `REPORTS` with a link and its key numbers."
-    paths = paths or get_paths(); cards = []
-    for key, r in REPORTS.items():
-        page = paths.reports/f"{key}.html"
-        link = (f'<a href="{key}.html">{html.escape(r["title"])}</a>' if page.exists()
-                else f'{html.escape(r["title"])} <span class="missing">(not built yet: dvc repro)</span>')
-        m = read_metrics(paths.root/r["metrics"]) if r.get("metrics") else {}
-        cards.append(f'<div class="card"><h2>{link}</h2><p>{html.escape(r["blurb"])}</p>{_metrics_table(m) if m else ""}</div>')
-    data_rows = {}
-    for f in sorted((paths.metrics/"data").glob("*.json")):
-        for ds, v in read_metrics(f).items():
-            steps = {"": v} if "seconds" in v else {k: x for k, x in v.items() if isinstance(x, dict) and "seconds" in x}
-            for step, vals in steps.items():
-                data_rows[f"{ds}: {step}".rstrip(": ")] = {k: vals[k] for k in ("seconds", "peak_rss_mb", "events") if k in vals}
-    steps = f'<div class="card"><h2>Pipeline steps</h2><p>Wall time and peak memory of each data step, from <code>metrics/data/</code>.</p>{_metrics_table(data_rows)}</div>' if data_rows else ""
-    page = (f"<!doctype html><html><head><meta charset='utf-8'><title>reco_research reports</title><style>{_CSS}</style></head><body>"
-            f"<h1>reco_research reports</h1><p class='sub'>Every number below is regenerated by <code>dvc repro</code>; "
-            f"<code>dvc metrics show</code> lists them all.</p>{''.join(cards)}{steps}</body></html>\n")
-    out = paths.reports/"index.html"; write_text(out, page)
     return out
 
 # %% ../nbs/09_pipeline.ipynb #c016
@@ -338,6 +254,10 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--datasets", required=True, help="comma list of data sets (benchmark.datasets)")
     e.add_argument("--processed-dir", default="data/processed"); e.add_argument("--out", default="data/features/embeddings")
     sub.add_parser("index", help="write reports/index.html")
+    bc = sub.add_parser("browser-check", help="open every report and the index in headless Chromium; fail on a page with no title, "
+                        "a request to any host, a console error, a broken link or a page wider than the window")
+    bc.add_argument("--out", default="metrics/browser.json"); bc.add_argument("--shots", default="reports/shots")
+    bc.add_argument("--readme-shot", default="docs/index.png")
     r = sub.add_parser("repro", help="dvc repro with independent stages side by side (reco_research.repro; scripts/repro.sh)")
     r.add_argument("targets", nargs="*", help="stages to reproduce with what they depend on (default: all)")
     r.add_argument("-f", "--force", action="store_true", help="run the planned stages even if unchanged")
@@ -569,7 +489,12 @@ def _main(a, extra) -> int:
         elif a.cmd == "synthetic": stage_synthetic(a.size, a.seed)
         elif a.cmd == "synthetic-scale": stage_synthetic_scale(a.size, a.seed)
         elif a.cmd == "embed": stage_embed(a.datasets, a.processed_dir, a.out)
-        elif a.cmd == "index": log.info(f"wrote {build_index()}")
+        elif a.cmd == "index":
+            from reco_research.reports import build_index
+            log.info(f"wrote {build_index()}")
+        elif a.cmd == "browser-check":
+            from reco_research.reports import check_reports
+            check_reports(out_metrics=a.out, shots=a.shots, readme_shot=a.readme_shot)
         elif a.cmd == "repro":
             from reco_research.repro import repro, ReproError
             check_shell_params()

@@ -64,6 +64,17 @@ if [ -n "$need_apt" ]; then
          "and the native BLAS (libblas3, liblapack3); missing here: ${need_apt# }" >&2
   fi
 fi
+# The reports are checked in a real browser (reco browser-check, and its test): headless Chromium and its driver.
+if ! { command -v chromium >/dev/null || command -v chromium-browser >/dev/null; } || ! command -v chromedriver >/dev/null; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "[setup] installing chromium and chromium-driver (apt-get) for the browser check of the reports"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver; } >&2 ||
+      echo "[setup] warning: apt-get install chromium chromium-driver failed" >&2
+  else
+    echo "[setup] warning: the browser check needs Chromium and chromedriver (Debian: chromium chromium-driver; elsewhere Chrome" \
+         "or Chromium with the matching chromedriver on PATH)" >&2
+  fi
+fi
 # The pipeline's serving stage load-tests the app with wrk against a redis-server: install them if missing.
 if ! command -v wrk >/dev/null || ! command -v redis-server >/dev/null; then
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then

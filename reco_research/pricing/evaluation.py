@@ -340,7 +340,7 @@ def pricing_markdown(m:dict, # the pricing metrics: {"simulation": ..., "ab_test
                     f"{_pct(u['profit']['rel_uplift']) if u else '–'} | {q['units']:,.0f} | {q['conversion_rate']:.2%} | {q['stockouts']:,.0f} |")
     out = [f"**Dynamic pricing** on the simulated market ({S['n_products']:,} products, {S['n_eval_days']} evaluation days after "
            f"{S['n_train_days']} days of exploring prices; objective: {obj})\n\n"
-           "| policy | revenue | uplift | profit | uplift | units | conversion | stock-outs |\n|---|---|---|---|---|---|---|---|\n"
+           "| policy | revenue | revenue uplift | profit | profit uplift | units | conversion | stock-outs |\n|---|---|---|---|---|---|---|---|\n"
            + "\n".join(rows)]
     if "oracle_uplift_share" in S:
         out.append(f"Share of the oracle's {obj} uplift captured by the learned policy (`oracle_uplift_share`, bar 0.8): "
@@ -350,7 +350,7 @@ def pricing_markdown(m:dict, # the pricing metrics: {"simulation": ..., "ab_test
     if ab:
         arm = next(iter(ab["uplift"])); u = ab["uplift"][arm]
         out.append(f"Simulated A/B test ({ab['n_users']:,} users, {ab['n_days']} days, {arm} vs control): "
-                   + "; ".join(f"{k.replace('_', ' ')} {_pct(u[k]['rel_uplift'])} (p = {u[k]['p_value']:.3f})"
+                   + "; ".join(f"{k.replace('_', ' ')} {_pct(u[k]['rel_uplift'])} (p {'< 0.001' if u[k]['p_value'] < 0.001 else '= %.3f' % u[k]['p_value']})"
                                for k in ("ctr", "cvr", "revenue_per_user") if k in u) + ".")
     r = m.get("online-retail")
     if r:
