@@ -186,6 +186,24 @@ def check_report_name(name) -> str:
                          "not a path)")
     return name
 
+def _relative_to_root(nbk, root:Path, executed:Path) -> bool:
+    "Write the project root out of an executed notebook (outputs, papermill's paths): no path of this machine is kept. True if it changed."
+    r = str(root).rstrip("/"); changed = False
+    def rel(t:str) -> str: return t.replace(r + "/", "").replace(r, ".")
+    for c in nbk.cells:
+        for o in c.get("outputs", []):
+            for k in ("text", "traceback", "evalue"):
+                if k in o:
+                    v = [rel(x) for x in o[k]] if isinstance(o[k], list) else rel(o[k])
+                    if v != o[k]: o[k] = v; changed = True
+            for mime, v in list(o.get("data", {}).items()):
+                if isinstance(v, str) and r in v: o["data"][mime] = rel(v); changed = True
+    pm = nbk.metadata.get("papermill", {})
+    for k, v in (("input_path", None), ("output_path", str(executed.relative_to(root)))):
+        if isinstance(pm.get(k), str) and (r in pm[k] or v and pm[k] != v):
+            pm[k] = v or rel(pm[k]); changed = True
+    return changed
+
 def run_notebook(name:str, # report name: reports/<name>.html (letters, digits, `_`, `-`)
                  notebook:str|Path, # the notebook to execute
                  parameters:dict, paths:ProjectPaths|None=None) -> Path:
@@ -208,6 +226,8 @@ def run_notebook(name:str, # report name: reports/<name>.html (letters, digits, 
     import nbformat
     from reco_research.reports import render_report, report_stamp
     nbk = nbformat.read(executed, as_version=4)
+    if _relative_to_root(nbk, paths.root, executed):
+        with atomic_path(executed) as tmp: nbformat.write(nbk, str(tmp))
     om = parameters.get("out_metrics")      # the findings read the metrics this run wrote
     body = render_report(nbk, name, report_stamp(parameters, paths), metrics=read_metrics(paths.resolve(om)) if om else None, paths=paths)
     out = paths.reports/f"{name}.html"; write_text(out, body)
