@@ -4,7 +4,7 @@
 
 # %% ../nbs/30_benchmark.ipynb #c002
 from __future__ import annotations
-import dataclasses, itertools, re, time
+import dataclasses, itertools, re, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,20 +18,21 @@ from .core import (USER_COL, ITEM_COL, RATING_COL, TIME_COL, DataError, ParamErr
 from .interactions import Interactions
 from .splits import stratified_split, time_cutoff_split, new_pairs_only, VALID_SEED, WARM_PROTOCOLS, COLD_PROTOCOLS
 from .metrics import (ranking_metrics, ranking_metrics_naive, precision_recall_curve, rmse, mae,
-                                   precision_at_k, ndcg_at_k, map_score,
+                                   precision_at_k, ndcg_at_k, map_score, repeat_explore_metrics,
                                    catalogue_coverage, novelty)
 from .models.base import make_model, topk_items, topk_items_naive, MODELS
 from .models.base import shared_fits, fit_shared, parse_components, ensure_registered
 
 # %% auto #0
-__all__ = ['PROTOCOLS', 'AGGREGATE_COLUMNS', 'TIMING_SUFFIX', 'SPREAD_METRICS', 'SEED_PARAMS', 'TUNE_COST', 'KEEP_PROTOCOL',
-           'SPLIT_COST', 'PUBLISHED_ML100K', 'PUBLISHED_SOURCE', 'PUBLISHED_SPLIT_ML100K', 'HEADLINE', 'SPREAD_COLUMNS',
-           'README_START', 'README_END', 'Protocol', 'split_for_protocol', 'EvalData', 'side_frames', 'make_eval_data',
-           'recommend_candidates', 'evaluate_model', 'drop_timings', 'bootstrap_weights', 'bootstrap_intervals',
-           'paired_test', 'add_spread', 'load_model_modules', 'run_benchmark', 'with_seed', 'is_stochastic',
-           'seed_spread', 'ground_truth_metrics', 'validation_data', 'grid_points', 'tune_model', 'hybrid_components',
-           'tune_grids', 'split_metrics', 'results_table', 'model_kind', 'headline_table', 'interval_text',
-           'vs_best_text', 'seed_text', 'significance_summary', 'speed_benchmark', 'results_markdown', 'update_readme']
+__all__ = ['PROTOCOLS', 'AGGREGATE_COLUMNS', 'TIMING_SUFFIX', 'SPREAD_METRICS', 'PARTIAL_SUFFIXES', 'SEED_PARAMS', 'TUNE_COST',
+           'KEEP_PROTOCOL', 'SPLIT_COST', 'PUBLISHED_ML100K', 'PUBLISHED_SOURCE', 'PUBLISHED_SPLIT_ML100K', 'HEADLINE',
+           'REPEAT_COLUMNS', 'SPREAD_COLUMNS', 'README_START', 'README_END', 'Protocol', 'repeat_protocol',
+           'split_for_protocol', 'EvalData', 'side_frames', 'make_eval_data', 'recommend_candidates', 'evaluate_model',
+           'drop_timings', 'bootstrap_weights', 'bootstrap_intervals', 'paired_test', 'add_spread',
+           'load_model_modules', 'run_benchmark', 'with_seed', 'is_stochastic', 'seed_spread', 'ground_truth_metrics',
+           'validation_data', 'grid_points', 'tune_model', 'hybrid_components', 'tune_grids', 'split_metrics',
+           'results_table', 'model_kind', 'headline_table', 'interval_text', 'vs_best_text', 'seed_text',
+           'significance_summary', 'speed_benchmark', 'repeat_table', 'results_markdown', 'update_readme']
 
 # %% ../nbs/30_benchmark.ipynb #c005
 PROTOCOLS = (*WARM_PROTOCOLS, *COLD_PROTOCOLS)   # both defined once, in reco_research.splits
@@ -47,6 +48,7 @@ class Protocol:
     test_days: float = 30.0       # temporal-cutoff: length of the test period
     test_events: str = ""         # temporal-cutoff: only these `event` values count as relevant (comma-separated; "" = all)
     values: str = "binary"        # what the training matrix holds: rating | weight | count | binary
+    repeats: bool = False         # temporal-cutoff: the data has repeat purchases; the benchmark runs `repeat-aware` beside it
     k: int = 10                   # list length of the headline metrics
     max_k: int = 50               # longest list, for the Precision@K / Recall@K curves
     def __post_init__(self):
@@ -67,6 +69,15 @@ class Protocol:
         for f in ("k", "max_k"):
             if not (whole(getattr(self, f)) and getattr(self, f) > 0): bad(f, "a whole number (int) > 0")
         if self.max_k < self.k: raise ParamError(f"Protocol: max_k={self.max_k} must be >= k={self.k}")
+        if not isinstance(self.repeats, (bool, np.bool_)): bad("repeats", "true or false (a bool)")
+        if self.repeats and self.name != "temporal-cutoff":
+            raise ParamError(f"Protocol: repeats=True needs name='temporal-cutoff' (got {self.name!r}): the repeat-aware "
+                             "protocol is a time cut-off that keeps the items users buy again")
+
+    @property
+    def remove_seen(self) -> bool:
+        "Do the lists leave out the items each user has in training? Everywhere but `repeat-aware`."
+        return self.name != "repeat-aware"
 
     def describe(self) -> str:
         "The protocol in words, for reports."
@@ -80,8 +91,17 @@ class Protocol:
         if self.name == "cold-users":
             return (f"cold-users: {self.fraction:.0%} of the users (seed {self.seed}) held out of training (only their "
                     f"demographics are known); relevant = their interactions{ev}; top-{self.k} lists over all items.")
+        if self.name == "repeat-aware":
+            return (f"repeat-aware: train on everything before the last {self.test_days:g} days; relevant = every item a "
+                    f"user bought{ev} in the test period, bought before or not; top-{self.k} lists may hold train items; "
+                    "metrics also on the repeat and the explore part of the truth.")
         return (f"temporal-cutoff: train on everything before the last {self.test_days:g} days; relevant = items a user "
                 f"bought{ev} in the test period and had not interacted with in train; top-{self.k} lists exclude train items.")
+
+def repeat_protocol(p:Protocol) -> Protocol:
+    "The `repeat-aware` twin of a temporal-cutoff protocol: the same cut-off, events and values, with repeats allowed."
+    if p.name != "temporal-cutoff": raise ParamError(f"repeat_protocol: {p.name!r} has no repeat-aware twin; expected 'temporal-cutoff'")
+    return dataclasses.replace(p, name="repeat-aware", repeats=False)
 
 def _held_out(ids:pd.Series, fraction:float, seed:int, what:str) -> np.ndarray:
     "A seeded random `fraction` of the distinct `ids` (drawn from their sorted order, so the draw depends on nothing else)."
@@ -118,11 +138,19 @@ def split_for_protocol(inter:pd.DataFrame, p:Protocol) -> tuple[pd.DataFrame, pd
     else:
         if TIME_COL not in inter: raise DataError(f"interactions: protocol {p.name!r} needs a {TIME_COL!r} column")
         train, test = time_cutoff_split(inter, test_days=p.test_days, drop_unseen=True)
-        test = new_pairs_only(train, _event_filter(test, p))
+        test = _event_filter(test, p)
+        if p.remove_seen: test = new_pairs_only(train, test)
+        else:   # repeat-aware: every (user, item) bought in the test period, once
+            seen = pd.MultiIndex.from_frame(test[[USER_COL, ITEM_COL]]).isin(pd.MultiIndex.from_frame(train[[USER_COL, ITEM_COL]]))
+            test = test.assign(_repeat=seen).drop_duplicates([USER_COL, ITEM_COL])
+            test.attrs["repeats_allowed"] = True
     unseen = ~test[ITEM_COL].isin(train[ITEM_COL]) | ~test[USER_COL].isin(train[USER_COL])
     info = dict(train_rows=len(train), test_rows=len(test), dropped_unseen=int(test.attrs.get("n_dropped_unseen", 0)),
                 test_rows_unseen_in_train=int(unseen.sum()))
     if cold is not None: info["cold_" + ("items" if p.name == "cold-items" else "users")] = len(cold)
+    if "_repeat" in test:
+        info["test_repeat_pairs"] = int(test["_repeat"].sum())
+        test = test.drop(columns="_repeat"); test.attrs["repeats_allowed"] = True
     if len(test) == 0: raise DataError(f"protocol {p.name!r} left no relevant test rows; check test_days / test_events")
     if p.name == "cold-items": test.attrs["candidate_items"] = cold
     return train, test, info
@@ -137,6 +165,7 @@ class EvalData:
     test: pd.DataFrame          # relevant test rows with user_idx / item_idx
     info: dict = field(default_factory=dict)
     candidates: np.ndarray|None = None  # item indices every list is ranked among (cold-items); None: all items
+    remove_seen: bool = True    # lists leave out each user's training items (False: repeat-aware, repeats allowed and split out)
 
 AGGREGATE_COLUMNS = {"users": ("n_invoices", "n_items", "units", "spend", "first_purchase", "last_purchase"),
                      "items": ("n_lines", "units", "n_customers", "first_sale", "last_sale")}
@@ -153,6 +182,7 @@ def make_eval_data(train:pd.DataFrame, test:pd.DataFrame, values:str="binary", i
                    users:pd.DataFrame|None=None, # user table (`user_id` + features), aligned to the container's rows
                    items:pd.DataFrame|None=None, # item table (`item_id` + features), aligned to its columns
                    candidates=None, # raw item ids lists are ranked among; None: test.attrs['candidate_items'] if set
+                   remove_seen:bool|None=None, # lists leave out training items; None: unless test.attrs['repeats_allowed'] (repeat-aware)
                   ) -> EvalData:
     "Build the train container (users and items of train and test) and the truth matrix of one split."
     if candidates is None: candidates = test.attrs.get("candidate_items")
@@ -169,7 +199,8 @@ def make_eval_data(train:pd.DataFrame, test:pd.DataFrame, values:str="binary", i
     info = {**(info or {}), "train_users": X.n_users, "train_items": X.n_items, "eval_users": len(users)}
     cand = None if candidates is None else np.sort(X.item_index(np.asarray(candidates)))
     if cand is not None: info["candidate_items"] = len(cand)
-    return EvalData(X, truth, users, t, info, cand)
+    if remove_seen is None: remove_seen = not test.attrs.get("repeats_allowed", False)
+    return EvalData(X, truth, users, t, info, cand, bool(remove_seen))
 
 # %% ../nbs/30_benchmark.ipynb #c009
 TIMING_SUFFIX = "_seconds"
@@ -196,7 +227,7 @@ def evaluate_model(model, d:EvalData, k:int=10, max_k:int=50, extra=None,
     "Fit `model` on `d.train`, recommend for `d.users`, and return (metrics, Precision/Recall@K curve); `extra(top, d, k)` adds metrics."
     model, fit_s, _ = fit_shared(model, d.train)  # inside `shared_fits()` a hybrid later reuses this fit
     t0 = time.perf_counter()
-    top, scores = (model._recommend_scores(model._users(d.users), max_k, True, 4096) if d.candidates is None
+    top, scores = (model._recommend_scores(model._users(d.users), max_k, d.remove_seen, 4096) if d.candidates is None
                    else recommend_candidates(model, d.users, d.candidates, max_k, with_scores=True))
     rec_s = time.perf_counter() - t0
     if keep is not None: keep.update(model=model, top=top, scores=scores)
@@ -206,6 +237,14 @@ def evaluate_model(model, d:EvalData, k:int=10, max_k:int=50, extra=None,
     if per_user is not None:
         fns = {f"precision_at_{k}": precision_at_k, f"ndcg_at_{k}": ndcg_at_k, "map": map_score}
         per_user.update({name: fn(top[:, :k], truth, k=k, per_user=True) for name, fn in fns.items()})
+    if not d.remove_seen:   # repeat-aware: the repeat and explore views and the lists' repeat ratio (`repeat_explore_metrics`)
+        pu = repeat_explore_metrics(top[:, :k], truth, d.train.matrix[d.users], k=k, per_user=True)
+        with warnings.catch_warnings():   # a view no user has is NaN, not a warning
+            warnings.simplefilter("ignore", RuntimeWarning)
+            m.update({name: float(np.nanmean(v)) for name, v in pu.items()})
+        if per_user is not None:
+            per_user.update({name: pu[name] for name in (f"precision_at_{k}_repeat", f"precision_at_{k}_explore", f"ndcg_at_{k}_repeat",
+                                                       f"ndcg_at_{k}_explore", f"repeat_ratio_at_{k}")})
     curve = precision_recall_curve(top, truth, ks=range(1, max_k + 1))
     if d.candidates is None: m["coverage_at_%d" % k] = catalogue_coverage(top[:, :k], d.train.n_items)
     else:  # coverage of the candidate set (candidate indices are sorted)
@@ -241,6 +280,8 @@ def _quantiles(boot:np.ndarray, level:float) -> tuple[float, float]:
     lo, hi = np.quantile(boot, [a, 1 - a])
     return float(lo), float(hi)
 
+PARTIAL_SUFFIXES = ("_repeat", "_explore")   # per-user values defined only for some users (NaN elsewhere): the repeat-aware views
+
 def bootstrap_intervals(values:dict, # {metric: per-user values}, all of the same users
                         weights:np.ndarray, # from `bootstrap_weights`
                         level:float=0.95) -> dict:
@@ -250,7 +291,14 @@ def bootstrap_intervals(values:dict, # {metric: per-user values}, all of the sam
         v = np.asarray(v, dtype=np.float64)
         if v.shape != (weights.shape[1],):
             raise DataError(f"bootstrap_intervals: {name} has {v.shape} values; the resampling has {weights.shape[1]} users")
-        if np.isnan(v).any(): raise DataError(f"bootstrap_intervals: {name} has {int(np.isnan(v).sum())} NaN value(s)")
+        nan = np.isnan(v)
+        if nan.any() and not name.endswith(PARTIAL_SUFFIXES):
+            raise DataError(f"bootstrap_intervals: {name} has {int(nan.sum())} NaN value(s)")
+        if nan.all(): continue   # a view no user has (no repeats at all): no interval
+        if nan.any():   # a repeat / explore view: the mean over the users it is defined for, in each resample
+            w = weights[:, ~nan]
+            with np.errstate(invalid="ignore", divide="ignore"): boot = (w @ v[~nan]) / w.sum(1)
+            out[f"{name}_ci_low"], out[f"{name}_ci_high"] = _quantiles(boot[np.isfinite(boot)], level); continue
         out[f"{name}_ci_low"], out[f"{name}_ci_high"] = _quantiles(weights @ v / v.size, level)
     return out
 
@@ -602,6 +650,11 @@ def split_metrics(fp:dict, published:dict|None=None) -> dict:
 # %% ../nbs/30_benchmark.ipynb #c026
 HEADLINE = ["precision_at_10", "recall_at_10", "ndcg_at_10", "map", "map_at_10", "rmse", "mae", "fit_seconds",
             "fit_standalone_seconds", "recommend_seconds"]
+REPEAT_COLUMNS = ([f"{m}_at_10_{v}" for v in ("repeat", "explore") for m in ("precision", "recall", "ndcg")]
+                  + [f"{m}_at_10_{v}_ci_{b}" for v in ("repeat", "explore") for m in ("precision", "ndcg") for b in ("low", "high")]
+                  + ["repeat_ratio_at_10", "repeat_ratio_at_10_ci_low", "repeat_ratio_at_10_ci_high", "truth_repeat_ratio", "is_baseline",
+                     "precision_at_10_vs_baseline_diff", "precision_at_10_vs_baseline_ci_low", "precision_at_10_vs_baseline_ci_high",
+                     "precision_at_10_vs_baseline_p", "beats_baseline"])   # the repeat-aware protocol's views (`repeat_explore_metrics`)
 SPREAD_COLUMNS = ([f"{m}_ci_{b}" for m in ("precision_at_10", "ndcg_at_10", "map") for b in ("low", "high")]
                   + ["ndcg_at_10_vs_best_p", "tied_with_best", "n_seeds"]
                   + [f"{m}_seed_{s}" for m in ("precision_at_10", "ndcg_at_10", "map") for s in ("mean", "std")])
@@ -614,7 +667,7 @@ def results_table(bench:dict, with_published:bool=True) -> pd.DataFrame:
     if with_published and ("ml-100k", "ms-stratified") in set(zip(df.get("dataset", []), df.get("protocol", []))):
         pub = PUBLISHED_ML100K.assign(dataset="ml-100k", protocol="ms-stratified", source="published")
         df = pd.concat([df, pub], ignore_index=True)
-    cols = ["dataset", "protocol", "model", "source"] + [c for c in HEADLINE + SPREAD_COLUMNS if c in df]
+    cols = ["dataset", "protocol", "model", "source"] + [c for c in HEADLINE + SPREAD_COLUMNS + REPEAT_COLUMNS if c in df]
     return df[cols].sort_values(["dataset", "protocol", "source", "ndcg_at_10"], ascending=[True, True, True, False],
                                 ignore_index=True)
 
@@ -716,11 +769,44 @@ def _md_table(df:pd.DataFrame) -> str:
     lines += ["| " + " | ".join(f(v, c) for v, c in zip(row, df.columns)) + " |" for row in df.itertuples(index=False)]
     return "\n".join(lines)
 
+def repeat_table(bench:dict, dataset:str, k:int=10) -> pd.DataFrame:
+    "The repeat-aware protocol of one data set, best P@k first: P@k with its interval, the paired difference from the baseline with its interval, R@k, nDCG@k, P@k and nDCG@k on repeat and on explore items, and the lists' repeat ratio."
+    if "repeat-aware" not in bench.get(dataset, {}): raise DataError(f"{dataset}: no repeat-aware results; its protocol needs repeats: true")
+    df = pd.DataFrame.from_dict(bench[dataset]["repeat-aware"], orient="index").rename_axis("model")
+    P = f"precision_at_{k}"
+    cols = [P, f"{P}_ci_low", f"{P}_ci_high", f"{P}_vs_baseline_diff", f"{P}_vs_baseline_ci_low", f"{P}_vs_baseline_ci_high",
+            f"recall_at_{k}", f"ndcg_at_{k}", f"{P}_repeat", f"{P}_explore", f"ndcg_at_{k}_repeat", f"ndcg_at_{k}_explore",
+            f"repeat_ratio_at_{k}"]
+    return df[[c for c in cols if c in df]].sort_values(P, ascending=False)
+
+def _repeat_markdown(bench:dict, ds:str) -> str:
+    "The README table of a data set's repeat-aware protocol (`repeat_table`), with the test set's repeat ratio."
+    rows = bench[ds]["repeat-aware"]
+    t = repeat_table(bench, ds)
+    base = next((m for m, r in rows.items() if r.get("is_baseline")), None)
+    truth = np.nanmean([r["truth_repeat_ratio"] for r in rows.values() if "truth_repeat_ratio" in r])
+    g = pd.DataFrame({"model": t.index, "precision_at_10": t["precision_at_10"]})
+    if "precision_at_10_ci_low" in t: g["P@10 95% CI"] = [interval_text(lo, hi) for lo, hi in zip(t["precision_at_10_ci_low"], t["precision_at_10_ci_high"])]
+    if base and "precision_at_10_vs_baseline_diff" in t:
+        g[f"P@10 vs {base} [95% CI]"] = ["baseline" if m == base else f"{d:+.4f} [{lo:+.4f}, {hi:+.4f}]" for m, d, lo, hi in
+                                         zip(t.index, t["precision_at_10_vs_baseline_diff"], t["precision_at_10_vs_baseline_ci_low"],
+                                             t["precision_at_10_vs_baseline_ci_high"])]
+    for c, label in (("recall_at_10", "recall_at_10"), ("ndcg_at_10", "ndcg_at_10"), ("precision_at_10_repeat", "P@10 repeat"),
+                     ("precision_at_10_explore", "P@10 explore"), ("repeat_ratio_at_10", "repeat ratio")):
+        if c in t: g[label] = t[c].to_numpy()
+    return (f"**{ds}**, protocol `repeat-aware` (k = 10; buy again: lists may hold what a customer bought before; the test "
+            f"set's repeat ratio is {truth:.2f}, the share of a customer's test purchases bought before, mean over customers)\n\n"
+            f"{_md_table(g)}")
+
+_PROTOCOL_ORDER = {"ms-stratified": 0, "temporal-cutoff": 1, "repeat-aware": 2, "cold-items": 3, "cold-users": 4}
+
 def results_markdown(bench:dict, speed:dict|None=None) -> str:
-    "The README's Results section: one table per (data set, protocol), published rows labelled."
+    "The README's Results section: one table per (data set, protocol), published rows labelled; a data set's repeat-aware table right after its explore-only one."
     tab = results_table(bench)
     out = []
-    for (ds, pr), g in tab.groupby(["dataset", "protocol"], sort=True):
+    groups = sorted(tab.groupby(["dataset", "protocol"], sort=True), key=lambda kv: (kv[0][0], _PROTOCOL_ORDER.get(kv[0][1], 9), kv[0][1]))
+    for (ds, pr), g in groups:
+        if pr == "repeat-aware": out.append(_repeat_markdown(bench, ds)); continue
         g = g.assign(model=np.where(g["source"] == "published", g["model"] + " (published)", g["model"]))
         if "ndcg_at_10_ci_low" in g:
             g = g.assign(**{"nDCG@10 95% CI": [interval_text(lo, hi) for lo, hi in zip(g["ndcg_at_10_ci_low"], g["ndcg_at_10_ci_high"])],

@@ -135,8 +135,8 @@ _MONEY = ("revenue", "profit", "price", "spend", "gbp", "cost", "margin", "baske
 def column_label(name) -> str:
     "A readable header for a code name: `precision_at_10` -> `P@10`, `fit_seconds` -> `fit (s)`, `users_share` -> `users share`."
     if not isinstance(name, str): return name if not isinstance(name, tuple) else tuple(column_label(n) for n in name)
-    m = _re.fullmatch(r"(precision|recall|ndcg|map|mrr|hit_rate)_at_(\d+)", name)
-    if m: return f"{_SHORT[m.group(1)]}@{m.group(2)}"
+    m = _re.fullmatch(r"(precision|recall|ndcg|map|mrr|hit_rate)_at_(\d+)(?:_(.+))?", name)   # P@10, P@10 repeat, nDCG@10 seed mean
+    if m: return f"{_SHORT[m.group(1)]}@{m.group(2)}" + ("" if m.group(3) is None else " " + column_label(m.group(3)))
     name = _re.sub(r"_at_(\d+)", r"@\1", name)
     return " ".join(LABELS.get(w, w) for w in _re.split(r"_+", name) if w).replace(" @", "@")
 

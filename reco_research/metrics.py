@@ -15,8 +15,8 @@ from .core import DataError, ParamError, check_choice, check_positive
 
 # %% auto #0
 __all__ = ['METRICS', 'hits_matrix', 'gain_matrix', 'precision_at_k', 'recall_at_k', 'ndcg_at_k', 'map_score', 'map_at_k',
-           'hit_rate_at_k', 'mrr_at_k', 'ranking_metrics', 'ranking_metrics_naive', 'precision_recall_curve', 'rmse',
-           'mae', 'catalogue_coverage', 'novelty', 'silhouette']
+           'hit_rate_at_k', 'mrr_at_k', 'ranking_metrics', 'ranking_metrics_naive', 'precision_recall_curve',
+           'repeat_explore_metrics', 'rmse', 'mae', 'catalogue_coverage', 'novelty', 'silhouette']
 
 # %% ../nbs/05_metrics.ipynb #c006
 def _check_k(k, name:str="k") -> int:
@@ -245,6 +245,44 @@ def precision_recall_curve(topk, truth, ks:Iterable[int]=range(1, 51)) -> pd.Dat
     idcg = np.r_[0.0, np.cumsum(_discounts(kmax))][np.minimum(ks[None, :], nr)]
     return pd.DataFrame({"k": ks, "precision": (cum / ks).mean(0), "recall": (cum / nr).mean(0),
                          "ndcg": (dcg / idcg).mean(0)})
+
+# %% ../nbs/05_metrics.ipynb #c032b
+def _part_metrics(topk:np.ndarray, part:sp.csr_matrix, k:int) -> dict:
+    "Per-user precision, recall and nDCG at `k` against `part` (NaN for users without an item in it; all NaN if it is empty)."
+    n_rel = np.diff(part.indptr)
+    if part.nnz == 0: return {m: np.full(part.shape[0], np.nan) for m in ("precision", "recall", "ndcg")}
+    hit, pos = _lookup(topk, part)
+    return {"precision": _pu_precision(hit, n_rel, k), "recall": _pu_recall(hit, n_rel, k),
+            "ndcg": _pu_ndcg(hit, pos, part, n_rel, k)}
+
+def repeat_explore_metrics(topk, # (n_users, K) item indices, best first, -1 = padding
+                           truth, # sparse (n_users, n_items), non-zero = relevant
+                           seen, # sparse (n_users, n_items), non-zero = the user has the item in training
+                           k:int=10, # list length evaluated (<= K)
+                           per_user:bool=False, # per-user arrays (NaN where undefined) instead of means
+                          ) -> dict:
+    "Precision, recall and nDCG at `k` on the repeat and on the explore part of `truth`, and the repeat ratio of the lists (`repeat_ratio_at_k`) and of the truth (`truth_repeat_ratio`)."
+    topk, t, _, _, n_rel, k = _prepare(topk, truth, k)
+    if not sp.issparse(seen) or seen.shape != t.shape:
+        raise DataError(f"seen: expected a scipy.sparse matrix of the truth's shape {t.shape}, got "
+                        f"{getattr(seen, 'shape', type(seen).__name__)}")
+    s = sp.csr_matrix(seen, copy=True); s.data = (s.data != 0).astype(np.float64); s.eliminate_zeros(); s.sum_duplicates()
+    rep = t.multiply(s).tocsr(); rep.eliminate_zeros(); rep.sort_indices()
+    exp = (t - rep).tocsr(); exp.eliminate_zeros(); exp.sort_indices()
+    out = {}
+    for view, part in (("repeat", rep), ("explore", exp)):
+        for m, v in _part_metrics(topk, part, k).items(): out[f"{m}_at_{k}_{view}"] = v
+    listed = (topk >= 0).sum(1)
+    if s.nnz: in_seen, _ = _lookup(topk, s)
+    else: in_seen = np.zeros(topk.shape, bool)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out[f"repeat_ratio_at_{k}"] = np.where(listed > 0, in_seen.sum(1) / listed, np.nan)
+        out["truth_repeat_ratio"] = _nan_where_empty(np.diff(rep.indptr) / n_rel, n_rel)
+    if per_user: return out
+    import warnings
+    with warnings.catch_warnings():   # a view no user has is NaN, not a warning
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return {name: float(np.nanmean(v)) for name, v in out.items()}
 
 # %% ../nbs/05_metrics.ipynb #c036
 def _check_ratings(y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:

@@ -21,7 +21,7 @@ from .text import unit_rows
 __all__ = ['COLOUR_WORDS', 'SIZE_WORDS', 'DAYPARTS', 'ALL_SEGMENTS', 'intra_list_diversity', 'category_diversity',
            'greedy_constrained_topk', 'duplicate_key', 'cap_categories', 'dedupe_groups', 'keep_best_of_group',
            'mmr_rerank', 'daypart', 'ContextPropensity', 'context_propensity', 'last_context', 'context_filter',
-           'apply_segment_weights', 'segment_weights', 'PersonalisedRecommender']
+           'apply_segment_weights', 'segment_weights', 'check_exclude_seen', 'PersonalisedRecommender']
 
 # %% ../nbs/19_personalise.ipynb #c006
 def _check_top(top, n_items:int|None=None) -> np.ndarray:
@@ -504,6 +504,13 @@ def _category_column(items:pd.DataFrame|None) -> str:
             return c
     raise DataError(f"X.item_features has no 'category' column nor any categorical column; columns are {list(items.columns)}")
 
+def check_exclude_seen(exclude_seen, # True, False or None
+                      ) -> bool|None:
+    "`exclude_seen` checked: True / False force the seen-item rule, None follows the caller (the protocol); `ParamError` otherwise."
+    if exclude_seen is None or isinstance(exclude_seen, (bool, np.bool_)): return None if exclude_seen is None else bool(exclude_seen)
+    raise ParamError(f"exclude_seen={exclude_seen!r} is invalid; expected True (leave out each user's training items), False (keep "
+                     "them: buy again) or None (as the caller says: the protocol's remove_seen)")
+
 @register_model("hybrid_personalised")
 class PersonalisedRecommender(Recommender):
     "A base recommender's lists re-weighted by context, de-duplicated, capped per category and diversified by MMR."
@@ -516,6 +523,7 @@ class PersonalisedRecommender(Recommender):
                  context_strength:float=0.0, # exponent of the context lift; 0 = off
                  context_min_lift:float|None=None, # hard filter on the context lift; None = off
                  context_cols:tuple=("device", "daypart", "region"), # context columns
+                 exclude_seen:bool|None=None, # leave out each user's training items; None: as the caller says (`remove_seen`, the protocol's)
                 ):
         if not isinstance(base, str): raise ParamError(f"base={base!r}: expected a registered model name")
         ensure_registered(base)
@@ -532,9 +540,11 @@ class PersonalisedRecommender(Recommender):
         if context_min_lift is not None: check_positive("context_min_lift", context_min_lift)
         cc = (context_cols,) if isinstance(context_cols, str) else tuple(context_cols)
         if not cc: raise ParamError("context_cols is empty; expected at least one context column")
+        exclude_seen = check_exclude_seen(exclude_seen)
         super().__init__(base=base, base_params=dict(base_params or {}), mmr_lambda=float(mmr_lambda), pool=int(pool),
                          max_per_category=int(max_per_category), dedupe=bool(dedupe),
-                         context_strength=float(context_strength), context_min_lift=context_min_lift, context_cols=cc)
+                         context_strength=float(context_strength), context_min_lift=context_min_lift, context_cols=cc,
+                         exclude_seen=exclude_seen)
         self.base_model_ = make_model(base, **self.base_params)
 
     @property
@@ -581,6 +591,7 @@ class PersonalisedRecommender(Recommender):
     def _recommend_scores(self, u:np.ndarray, k:int, remove_seen:bool, batch_size:int):
         check_positive("k", k, integer=True); check_positive("batch_size", batch_size, integer=True)
         k, batch_size = int(k), int(batch_size)
+        if self.exclude_seen is not None: remove_seen = self.exclude_seen   # forced: whatever the caller (the protocol) says
         idx, vals = np.full((len(u), k), -1, np.int64), np.full((len(u), k), -np.inf)
         cap = self.max_per_category
         for a in range(0, len(u), batch_size):

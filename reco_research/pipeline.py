@@ -161,11 +161,10 @@ def parse_nb_args(args:list[str]) -> tuple[dict, list[str]]:
             if i + 1 >= len(args): raise ParamError("--as needs a parameter name")
             cur = args[i + 1]; params.setdefault(cur, {}); blocks.append(cur); i += 2
         elif a.startswith("--"):
-            if i + 1 >= len(args): raise ParamError(f"{a} needs a value")
             if cur is None: raise ParamError(f"dotted parameter {a} given without --as NAME to receive it")
             j = i + 1  # DVC writes a list as several values: --grid.l2 250 500 1000
             while j < len(args) and not (args[j].startswith("--") or args[j] == "-p"): j += 1
-            vals = [_yaml_scalar(v) for v in args[i + 1:j]]
+            vals = [_yaml_scalar(v) for v in args[i + 1:j]] or [True]   # a bare flag: DVC writes a true boolean as `--key` (false: left out)
             keys, d = a[2:].split("."), params[cur]
             for k in keys[:-1]: d = d.setdefault(k, {})
             d[keys[-1]] = vals[0] if len(vals) == 1 else vals; i = j

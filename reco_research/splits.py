@@ -206,7 +206,8 @@ def time_cutoff_split(df:pd.DataFrame, # interactions with `timestamp`
 SPLITTERS = {"stratified": stratified_split, "random": random_split,
              "chronological": chronological_split, "time_cutoff": time_cutoff_split}
 VALID_SEED = 4242
-WARM_PROTOCOLS = ("ms-stratified", "temporal-cutoff")   # the benchmark's protocols: every user and item seen in training
+WARM_PROTOCOLS = ("ms-stratified", "temporal-cutoff", "repeat-aware")   # the benchmark's protocols: every user and item seen in
+                                                                         # training (repeat-aware: temporal-cutoff, repeats allowed)
 COLD_PROTOCOLS = ("cold-items", "cold-users")          # items or users held out of training
 
 def validation_split(train:pd.DataFrame, # the training part of a train/test split

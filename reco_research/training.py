@@ -5,7 +5,7 @@
 # %% ../nbs/36_training.ipynb #c002
 from __future__ import annotations
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -13,19 +13,20 @@ import pandas as pd
 
 from .core import (USER_COL, ITEM_COL, DataError, ParamError, check_choice, get_logger, get_paths,
                                 limit_threads, seed_everything, trace_read, write_parquet, write_text, atomic_dir, atomic_path)
-from .benchmark import (Protocol, COLD_PROTOCOLS, EvalData, split_for_protocol, make_eval_data, side_frames,
+from .benchmark import (Protocol, COLD_PROTOCOLS, EvalData, repeat_protocol, paired_test, bootstrap_weights, split_for_protocol, make_eval_data, side_frames,
                                      evaluate_model, with_seed, is_stochastic, parallel_map, ground_truth_metrics, add_spread,
                                      seed_spread, hybrid_components)
 from .models.base import (make_model, ensure_registered, model_module, shared_fits, share_artefacts,
                                        check_model_params, _did_you_mean)
 
 # %% auto #0
-__all__ = ['TRAIN_FAMILIES', 'MODEL_DIR', 'TUNED_IN_TRAIN', 'model_params', 'protocols_of', 'cold_protocols_of', 'Task',
-           'training_tasks', 'artefact_dir', 'run_name', 'write_topk', 'read_topk', 'train_task', 'load_inputs',
-           'train_family', 'tune_family', 'tuned_choice', 'collect_runs']
+__all__ = ['TRAIN_FAMILIES', 'MODEL_DIR', 'TUNED_IN_TRAIN', 'model_params', 'protocols_of', 'repeat_protocols_of',
+           'cold_protocols_of', 'Task', 'training_tasks', 'artefact_dir', 'run_name', 'write_topk', 'read_topk',
+           'train_task', 'load_inputs', 'train_family', 'tune_family', 'tuned_choice', 'add_vs_baseline',
+           'collect_runs']
 
 # %% ../nbs/36_training.ipynb #c005
-TRAIN_FAMILIES = ("base", "neighbourhood", "factorisation", "content", "segment", "lightfm", "hybrid", "reranker", "spark")
+TRAIN_FAMILIES = ("base", "neighbourhood", "factorisation", "content", "segment", "lightfm", "hybrid", "reranker", "spark", "repeat")
 
 def _names(s) -> list[str]:
     "A comma-separated string (or a list) of names as a list, blanks dropped, order kept."
@@ -38,15 +39,20 @@ def model_params(cfg:dict, # the benchmark block of params.yaml
     "Each model's parameters on `dataset`: params.yaml's `model_params` overlaid by the tuned ones; hybrids get their components' too; on the seed data set every seed set to the first seed."
     base = cfg.get("model_params") or {}
     if not isinstance(base, dict): raise ParamError(f"benchmark.model_params={base!r}: expected a map {{model: {{parameter: value}}}}")
-    configured = [*_names(cfg.get("models", "")), *_names((cfg.get("cold") or {}).get("models", "")), *models]
+    configured = [*_names(cfg.get("models", "")), *_names((cfg.get("cold") or {}).get("models", "")),
+                  *_names((cfg.get("repeat") or {}).get("models", "")), *models]
     stray = [m for m in base if m not in configured]   # a misspelt name would otherwise run its model with the defaults
     if stray: raise ParamError(f"benchmark.model_params: {stray} are not models of the benchmark"
-                               f"{_did_you_mean(stray, dict.fromkeys(configured))} (benchmark.models and cold.models: {list(dict.fromkeys(configured))})")
+                               f"{_did_you_mean(stray, dict.fromkeys(configured))} (benchmark.models, cold.models and repeat.models: "
+                               f"{list(dict.fromkeys(configured))})")
     for m in models: ensure_registered(m)
     check_model_params({m: base[m] for m in dict.fromkeys(models) if m in base}, where="benchmark.model_params")
     mine = tuned.get(dataset, {})
     every = {m: {**base.get(m, {}), **mine.get(m, {})} for m in {*base, *mine, *models}}
     out = {m: every[m] for m in dict.fromkeys(models)}
+    if "repeat_mixer" in out:   # the mixer's candidates come from TIFU-KNN as tuned on this data set (its own values win)
+        tifu = {p_: v for p_, v in every.get("repeat_tifu", {}).items() if p_ in ("alpha", "k_neighbours", "half_life_days")}
+        out["repeat_mixer"] = {**tifu, **base.get("repeat_mixer", {})}
     if any(m.startswith("hybrid_") for m in out):        # only then the hybrids' module: a family stage imports its own code
         from reco_research.models.hybrid import with_component_params
         out = {m: with_component_params(m, q, every) for m, q in out.items()}
@@ -64,6 +70,10 @@ def protocols_of(cfg:dict, custom_protocol:dict|None=None) -> dict:
     if missing: raise ParamError(f"benchmark.protocols has no entry for data set(s) {missing}")
     return {n: Protocol(**{"k": int(cfg["k"]), "max_k": int(cfg["max_k"]), **prot[n]}) for n in names}
 
+def repeat_protocols_of(cfg:dict, warm:Protocol) -> list[Protocol]:
+    "The repeat-aware twin of a data set's warm protocol when it says `repeats: true` (and the block names repeat models), else none."
+    return [repeat_protocol(warm)] if warm.repeats and _names((cfg.get("repeat") or {}).get("models", "")) else []
+
 def cold_protocols_of(cfg:dict, warm:Protocol) -> list[Protocol]:
     "The cold-start protocols of the benchmark block for a data set whose warm protocol is `warm`."
     cp = (cfg.get("cold") or {}).get("protocols") or {}
@@ -79,17 +89,22 @@ class Task:
     protocol: Protocol
     models: list
     seed: int|None = None
+    also: list = field(default_factory=list)   # [(Protocol, models)] on the same training rows (the repeat-aware twin), evaluated
+                                               # after `protocol` in the same process: a model on both is fitted once
 
 def training_tasks(cfg:dict, family:str, custom_protocol:dict|None=None) -> list[Task]:
-    "The runs of `family`: its benchmark models on every data set's warm protocol, its cold models on the cold protocols, its stochastic models once more per extra seed on the seed data set."
+    "The runs of `family`: its benchmark models on every data set's warm protocol, its cold models on the cold protocols, its repeat models on the repeat-aware ones, its stochastic models once more per extra seed on the seed data set."
     check_choice("family", family, TRAIN_FAMILIES)
     mine = lambda names: [m for m in _names(names) if model_module(m) == family]
     warm_models, cold_models = mine(cfg["models"]), mine((cfg.get("cold") or {}).get("models", ""))
+    repeat_models = mine((cfg.get("repeat") or {}).get("models", ""))
     seeds = cfg.get("seeds") or {}
     seed_ds, seed_values = seeds.get("dataset", ""), [int(s) for s in seeds.get("values", [])]
     tasks = []
     for n, p in protocols_of(cfg, custom_protocol).items():
-        if warm_models: tasks.append(Task(n, p, warm_models))
+        twins = [(rp, repeat_models) for rp in repeat_protocols_of(cfg, p)] if repeat_models else []
+        if warm_models: tasks.append(Task(n, p, warm_models, also=twins))   # the twin shares the warm run's training rows and fits
+        else: tasks += [Task(n, rp, ms) for rp, ms in twins]
         if cold_models: tasks += [Task(n, cp, cold_models) for cp in cold_protocols_of(cfg, p)]
         if n == seed_ds and warm_models: tasks += [Task(n, p, warm_models, s) for s in seed_values[1:]]
     return tasks
@@ -152,37 +167,38 @@ def train_task(task:Task,
                seed:int=42,
                upstream=None, # the families in `store` whose runs may be loaded (a hybrid's components'); None: all
               ) -> dict:
-    "Fit each model of `task` once, keep it: the artefact, its top-N lists of the evaluated users, its metrics, per-user values and curve."
+    "Fit each model of `task` once, keep it: the artefact, its top-N lists of the evaluated users, its metrics, per-user values and curve; {protocol: {model: metrics}} (the task's protocol, then its twins of `task.also`, which reuse the fits)."
     seed_everything(seed)
-    p = task.protocol
-    train, test, info = split_for_protocol(inter, p)
-    d = make_eval_data(train, test, p.values, info, users=users, items=items)
-    names = task.models
     if task.seed is not None:
-        names = [m for m in names if is_stochastic(m, params[m])]
-        params = {m: with_seed(m, params[m], task.seed) for m in names}
+        stochastic = {m for m in {*task.models, *(m for _, ms in task.also for m in ms)} if is_stochastic(m, params[m])}
+        params = {m: with_seed(m, params[m], task.seed) for m in stochastic}
     extra = (lambda top, d_, k_: ground_truth_metrics(top, d_, utility, k_)) if utility is not None else None
-    done = {}
+    result = {}
     with limit_threads(1), shared_fits():
-        if store is not None: share_artefacts(store, task.dataset, p.name, d.train, only=upstream)
-        for m in names:
-            keep, per_user = {}, {}
-            try: met, curve = evaluate_model(make_model(m, **params[m]), d, p.k, p.max_k, extra=extra, per_user=per_user, keep=keep)
-            except (DataError, ParamError) as e:
-                if not skip_inapplicable: raise
-                _log.warning(f"{task.dataset} {p.name} {m}: not applicable to this data ({e})")
-                _json(Path(out_dir)/task.dataset/p.name/run_name(m, task.seed)/"not_applicable.json", {"reason": str(e)})
-                done[m] = {"not_applicable": str(e)}; continue
-            out = Path(out_dir)/task.dataset/p.name/run_name(m, task.seed)
-            keep["model"].save(out/MODEL_DIR)
-            write_topk(out/"topk.parquet", d, keep["top"], keep["scores"])
-            _json(out/"eval.json", {"metrics": met, "split": d.info, "seed": task.seed})
-            with atomic_path(out/"per_user.npz") as f: np.savez(f, users=d.users, **{k: np.asarray(v, np.float64) for k, v in per_user.items()})
-            write_text(out/"curve.csv", curve.to_csv(index=False, float_format="%.6g"))
-            done[m] = met
-            _log.info(f"{task.dataset} {p.name}{'' if task.seed is None else f' seed {task.seed}'} {m}: "
-                      f"nDCG@{p.k} {met[f'ndcg_at_{p.k}']:.4f}, fit {met['fit_seconds']:.2f} s")
-    return done
+        for p, names in [(task.protocol, task.models), *task.also]:
+            if task.seed is not None: names = [m for m in names if m in params]
+            train, test, info = split_for_protocol(inter, p)
+            d = make_eval_data(train, test, p.values, info, users=users, items=items)
+            done = result[p.name] = {}
+            if store is not None: share_artefacts(store, task.dataset, p.name, d.train, only=upstream)
+            for m in names:
+                keep, per_user = {}, {}
+                try: met, curve = evaluate_model(make_model(m, **params[m]), d, p.k, p.max_k, extra=extra, per_user=per_user, keep=keep)
+                except (DataError, ParamError) as e:
+                    if not skip_inapplicable: raise
+                    _log.warning(f"{task.dataset} {p.name} {m}: not applicable to this data ({e})")
+                    _json(Path(out_dir)/task.dataset/p.name/run_name(m, task.seed)/"not_applicable.json", {"reason": str(e)})
+                    done[m] = {"not_applicable": str(e)}; continue
+                out = Path(out_dir)/task.dataset/p.name/run_name(m, task.seed)
+                keep["model"].save(out/MODEL_DIR)
+                write_topk(out/"topk.parquet", d, keep["top"], keep["scores"])
+                _json(out/"eval.json", {"metrics": met, "split": d.info, "seed": task.seed})
+                with atomic_path(out/"per_user.npz") as f: np.savez(f, users=d.users, **{k: np.asarray(v, np.float64) for k, v in per_user.items()})
+                write_text(out/"curve.csv", curve.to_csv(index=False, float_format="%.6g"))
+                done[m] = met
+                _log.info(f"{task.dataset} {p.name}{'' if task.seed is None else f' seed {task.seed}'} {m}: "
+                          f"nDCG@{p.k} {met[f'ndcg_at_{p.k}']:.4f}, fit {met['fit_seconds']:.2f} s")
+    return result
 
 # %% ../nbs/36_training.ipynb #c011
 def load_inputs(processed_dir:str|Path, datasets) -> tuple[dict, dict, dict]:
@@ -222,7 +238,7 @@ def train_family(family:str, # one of TRAIN_FAMILIES
         # largest first (one job per task: a task's split is made once for its models; one job per model measured slower)
         order = sorted(range(len(tasks)), key=lambda i: -len(data[tasks[i].dataset]) * len(tasks[i].models))
         done = dict(zip(order, parallel_map(_run_job, [jobs[i] for i in order], n_jobs)))
-    return {(t.dataset, t.protocol.name, t.seed): done[i] for i, t in enumerate(tasks)}
+    return {(t.dataset, pn, t.seed): res for i, t in enumerate(tasks) for pn, res in done[i].items()}
 
 # %% ../nbs/36_training.ipynb #t36tf1
 TUNED_IN_TRAIN = ("spark",)   # families whose grids their train stage searches (the tuning stage leaves them out)
@@ -251,6 +267,20 @@ def tuned_choice(results:dict) -> dict:
     "{dataset: {model: chosen parameters}} of `tune_family`'s results (the shape of the tuning stage's params.json)."
     return {n: {m: dict(r["chosen"]) for m, r in ms.items()} for n, ms in results.items()}
 
+# %% ../nbs/36_training.ipynb #c012v
+def add_vs_baseline(results:dict, # {model: metrics} of one run, updated in place
+                    per_user:dict, # {model: {metric: per-user values}} of the same run
+                    baseline:str, k:int=10, resamples:int=1000, seed:int=0, level:float=0.95) -> dict:
+    "Add each model's paired difference in P@k from `baseline` (the repeat-aware goal: beat personal frequency): `precision_at_k_vs_baseline_{diff,ci_low,ci_high,p}`, `beats_baseline` (its interval above 0) and `is_baseline`."
+    key = f"precision_at_{k}"
+    w = bootstrap_weights(len(per_user[baseline][key]), resamples, seed)
+    for name, pu in per_user.items():
+        t = paired_test(pu[key], per_user[baseline][key], w, level)
+        results[name].update({f"{key}_vs_baseline_{s}": t[s] for s in ("diff", "ci_low", "ci_high", "p")})
+        results[name]["beats_baseline"] = int(t["ci_low"] > 0)
+        results[name]["is_baseline"] = int(name == baseline)   # metrics leaves are numbers: the baseline is the row marked 1
+    return results
+
 # %% ../nbs/36_training.ipynb #c013
 def _run_dirs(store:Path, dataset:str, protocol:str) -> dict:
     "{run name: folder} of every family's runs of (dataset, protocol) in the store."
@@ -267,9 +297,11 @@ def collect_runs(store:str|Path, # every family's artefacts (`train_family`'s ou
     "The benchmark from the kept runs, refitting nothing: ({dataset: {protocol: {model: metrics with intervals, paired tests, seed spreads}}}, curves, split info, not applicable)."
     store = get_paths().resolve(store)
     models, cold_models = _names(cfg["models"]), _names((cfg.get("cold") or {}).get("models", ""))
+    repeat_models, baseline = _names((cfg.get("repeat") or {}).get("models", "")), (cfg.get("repeat") or {}).get("baseline", "repeat_freq")
     bench, curves, infos, not_applicable = {}, [], {}, {}
     for n, warm in protocols_of(cfg, custom_protocol).items():
-        for p, wanted in [(warm, models)] + [(cp, cold_models) for cp in (cold_protocols_of(cfg, warm) if cold_models else [])]:
+        for p, wanted in ([(warm, models)] + [(cp, cold_models) for cp in (cold_protocols_of(cfg, warm) if cold_models else [])]
+                          + [(rp, repeat_models) for rp in repeat_protocols_of(cfg, warm)]):
             runs = _run_dirs(store, n, p.name)
             res, per_user, users, seed_runs = {}, {}, None, {}
             for m in wanted:
@@ -295,6 +327,7 @@ def collect_runs(store:str|Path, # every family's artefacts (`train_family`'s ou
                         seed_runs.setdefault(int(s_name.rsplit("@seed", 1)[1]), {})[m] = json.loads((s_dir/"eval.json").read_text())["metrics"]
             if not res: raise DataError(f"{n} / {p.name}: no model applies to this data: {not_applicable}")
             if resamples: add_spread(res, per_user, p.k, resamples, bootstrap_seed)
+            if resamples and not p.remove_seen and baseline in per_user: add_vs_baseline(res, per_user, baseline, p.k, resamples, bootstrap_seed)
             if seed_runs:
                 runs_ = [{m: res[m] for m in res if any(m in r for r in seed_runs.values())}] + [seed_runs[s] for s in sorted(seed_runs)]
                 for m, row in seed_spread(runs_, k=p.k).items(): res[m].update(row)

@@ -211,8 +211,8 @@ def predict(self:Recommender, user_idx, # user indices
 # %% ../../nbs/10_models_base.ipynb #c025
 MODELS: dict[str, type] = {}
 MODEL_FAMILIES = ("pop_", "random", "itemknn_", "userknn_", "svd_", "mf_", "als", "bpr", "ease",
-                  "content_", "segment_", "lightfm_", "hybrid_")
-_KEY_RE = re.compile(r"^(?:(?:pop|itemknn|userknn|svd|mf|content|segment|lightfm|hybrid)_[a-z0-9_]+"
+                  "content_", "segment_", "lightfm_", "hybrid_", "repeat_")
+_KEY_RE = re.compile(r"^(?:(?:pop|itemknn|userknn|svd|mf|content|segment|lightfm|hybrid|repeat)_[a-z0-9_]+"
                      r"|random|(?:als|bpr|ease)[a-z0-9_]*)$")
 
 def register_model(name:str, # registry key: lower-case, starting with its family (e.g. "itemknn_cosine")
@@ -277,7 +277,8 @@ MODEL_MODULES = (("pop_", "base"), ("random", "base"), ("itemknn_", "neighbourho
                  ("ease", "neighbourhood"), ("svd_", "factorisation"), ("mf_", "factorisation"), ("als_spark", "spark"),
                  ("als", "factorisation"),
                  ("bpr", "factorisation"), ("content_", "content"), ("segment_", "segment"), ("lightfm_", "lightfm"),
-                 ("hybrid_rerank", "reranker"), ("hybrid_personalised", "personalise"), ("hybrid_", "hybrid"))  # first match wins
+                 ("hybrid_rerank", "reranker"), ("hybrid_personalised", "personalise"), ("hybrid_", "hybrid"),
+                 ("repeat_", "repeat"))  # first match wins
 
 def model_module(name:str) -> str:
     "The module defining model `name`: a module of `reco_research.models` (`personalise`: the personalisation layer)."

@@ -97,7 +97,7 @@ class Item(BaseModel):
     score: float = Field(description="the model's score (higher: better)")
     rank: int = Field(ge=1, description="1 = best")
 
-class Recommendations(BaseModel):
+class _ItemList(BaseModel):
     user_id: str
     model: str = Field(description="the model whose lists were served")
     source: Literal["model", "segment", "popularity", "session"] = Field(
@@ -105,13 +105,17 @@ class Recommendations(BaseModel):
     version: str = Field(description="the serving bundle's version")
     items: list[Item]
 
+class Recommendations(_ItemList):
+    exclude_seen: bool = Field(description="whether the user's training items were left out: the request's exclude_seen, else the "
+                                           "model's default (false for a buy-again model trained under repeat-aware)")
+
 class SessionRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     item_ids: list[Annotated[str, Field(pattern=_ID)]] = Field(min_length=1, description="items viewed in the session, oldest first")
     k: int = Field(10, ge=1, le=1000, description="list length")
     by: Literal["collaborative", "content"] = Field("collaborative", description="which item vectors to fold in")
 
-class SessionRecommendations(Recommendations):
+class SessionRecommendations(_ItemList):
     known_items: int = Field(ge=0, description="how many session items the vectors know (0: popularity)")
 
 class Similar(BaseModel):
@@ -216,23 +220,34 @@ class Live:
 
         self._frags = {} if self.redis else {key: _fragments(ids, sc) for key, ids, sc in _list_runs(self.bundle.lists)}
         self._fallback = functools.lru_cache(maxsize=65_536)(self._fallback_uncached)
+        self._unseen = functools.lru_cache(maxsize=65_536)(self._unseen_uncached)
         self._trained = self.bundle.known_users
 
     async def top(self, model:str, user_id:str):
         return await self.store.aget(model, user_id) if self.redis else self.store.get(model, user_id)
 
-    def _fallback_uncached(self, user_id:str, k:int) -> tuple:
-        ids, sc, source = self.bundle.fallback(user_id, k, True)
+    def _fallback_uncached(self, user_id:str, k:int, exclude_seen:bool) -> tuple:
+        ids, sc, source = self.bundle.fallback(user_id, k, exclude_seen)
         return _fragments(ids, sc), source
 
-    async def fast_items(self, model:str, user_id:str, k:int) -> tuple[bytes, str]:
-        "The first k items of the user's list as JSON (`source` model), else of the fallback (cached per user and k)."
-        f = self._frags.get((model, user_id)) if not self.redis else None
-        if f is None and self.redis:
-            got = await self.store.aget(model, user_id)
-            if got is not None: f = _fragments(got[0][:k], got[1][:k])
+    def _unseen_uncached(self, model:str, user_id:str) -> tuple|None:
+        "The fragments of the user's embedded list of `model` without the user's training items (None: no list)."
+        got = self.store.get(model, user_id)
+        return None if got is None else _fragments(*self.bundle.drop_seen(user_id, *got))
+
+    async def fast_items(self, model:str, user_id:str, k:int,
+                         exclude_seen:bool, # resolved (`Bundle.resolve_exclude_seen`)
+                        ) -> tuple[bytes, str]:
+        "The first k items of the user's list as JSON (`source` model), its seen items dropped when asked and the model's lists may hold them; else of the fallback (cached per user, k and rule)."
+        drop = exclude_seen and not self.bundle.exclude_seen[model]       # a buy-again list asked without what the user bought
+        if not self.redis: f = self._unseen(model, user_id) if drop else self._frags.get((model, user_id))
+        else:
+            got, f = await self.store.aget(model, user_id), None
+            if got is not None:
+                ids, sc = self.bundle.drop_seen(user_id, *got) if drop else got
+                f = _fragments(ids[:k], sc[:k])
         if f is not None: return b",".join(f[:k]), "model"
-        f, source = self._fallback(user_id if user_id in self._trained else "", k)   # every stranger gets the same list
+        f, source = self._fallback(user_id if user_id in self._trained else "", k, exclude_seen)   # every stranger gets the same list
         return b",".join(f), source
 
 # %% ../../nbs/53_serving_app.ipynb #c013
@@ -286,7 +301,7 @@ class FastRecommendations:
         for h, v in scope["headers"]:
             if h == b"x-api-key": key = v; break
         if key is None or not key_matches(key.decode("latin-1"), self.keys): return None
-        k, model = 10, None
+        k, model, ex = 10, None, None
         q = scope["query_string"]
         if q:
             seen = set()
@@ -298,20 +313,24 @@ class FastRecommendations:
                     k = int(val)
                 elif name == "model": model = val
                 elif name == "exclude_seen":
-                    if val not in ("true", "1"): return None
+                    if val in ("true", "1"): ex = True
+                    elif val in ("false", "0"): ex = False
+                    else: return None                     # other spellings (True, yes, off...): the route parses them
                 else: return None
-        return user, k, model
+        return user, k, model, ex
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http" and scope["method"] == "GET" and scope["path"].startswith(_REC):
             p = self._parse(scope)
             if p is not None:
-                user, k, model = p
+                user, k, model, ex = p
                 lv = self.api.state.live                      # read once: a reload meanwhile does not mix versions
                 m = model or lv.bundle.default_model
                 if m in lv.bundle.models:
-                    items, source = await lv.fast_items(m, user, k)
-                    body = b'{"user_id":%s,"model":%s,"source":"%s","version":%s,"items":[%s]}' % (
-                        json.dumps(user).encode(), json.dumps(m).encode(), source.encode(), json.dumps(lv.bundle.version).encode(), items)
+                    ex = lv.bundle.exclude_seen[m] if ex is None else ex     # `Bundle.resolve_exclude_seen`, written out
+                    items, source = await lv.fast_items(m, user, k, ex)
+                    body = b'{"user_id":%s,"model":%s,"source":"%s","version":%s,"items":[%s],"exclude_seen":%s}' % (
+                        json.dumps(user).encode(), json.dumps(m).encode(), source.encode(), json.dumps(lv.bundle.version).encode(), items,
+                        b"true" if ex else b"false")
                     await send({"type": "http.response.start", "status": 200,
                                 "headers": [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))]})
                     await send({"type": "http.response.body", "body": body})
@@ -380,17 +399,22 @@ def create_app(cfg:ServeConfig, # what to serve
                               device:Annotated[str|None, Query(pattern=_CTX)] = None,
                               region:Annotated[str|None, Query(pattern=_CTX)] = None,
                               hour:Annotated[int|None, Query(ge=0, le=23)] = None,
-                              exclude_seen:bool = True):
+                              exclude_seen:Annotated[bool|None, Query(description="leave out the user's training items; default: the "
+                                  "model's (true for explore models, whose lists never hold them: false returns those lists as they are; "
+                                  "false for buy-again models trained under repeat-aware: true drops what the user bought, the list may get shorter)")] = None):
         lv = app.state.live
         b = lv.bundle
         m = model or b.default_model
         if m not in b.models: raise _unprocessable("model", "query", f"unknown model {m!r}; expected one of {b.models}")
+        ex = b.resolve_exclude_seen(m, exclude_seen)
         got = await lv.top(m, user_id)
-        if got is not None: ids, scores, source = got[0], got[1], "model"
-        else: ids, scores, source = b.fallback(user_id, max(k, 50), exclude_seen)
+        if got is not None:
+            ids, scores, source = got[0], got[1], "model"
+            if ex and not b.exclude_seen[m]: ids, scores = b.drop_seen(user_id, ids, scores)   # buy-again list, seen items left out
+        else: ids, scores, source = b.fallback(user_id, max(k, 50), ex)
         if device is not None or region is not None or hour is not None:
             ids, scores = b.apply_context(list(ids), list(scores), device, region, hour)
-        return {"user_id": user_id, "model": m, "source": source, "version": b.version, "items": _items(ids, scores, k)}
+        return {"user_id": user_id, "model": m, "source": source, "version": b.version, "items": _items(ids, scores, k), "exclude_seen": ex}
 
     @app.post("/recommendations/session", response_model=SessionRecommendations, dependencies=[Depends(user)], tags=["recommendations"],
               summary="recommendations for an anonymous session, folded in from item vectors and served from a FAISS index")

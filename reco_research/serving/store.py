@@ -13,9 +13,9 @@ import scipy.sparse as sp
 
 from ..core import (USER_COL, ITEM_COL, TIME_COL, DataError, ParamError, check_choice, check_positive,
                                 atomic_dir, get_logger, trace_read)
-from ..personalise import DAYPARTS, ContextPropensity, context_filter, context_propensity, duplicate_key
+from ..personalise import DAYPARTS, ContextPropensity, context_filter, context_propensity, duplicate_key, check_exclude_seen
 from ..models.hybrid import normalise_rows
-from ..models.base import load_model, read_manifest, _write_npz, _file_digest
+from ..models.base import load_model, read_manifest, model_module, _write_npz, _file_digest
 
 # %% auto #0
 __all__ = ['BUNDLE_KIND', 'BUNDLE_FORMAT', 'DEFAULT_VECTORS', 'CONTEXT_COLS', 'CURRENT_KEY', 'VERSIONS_KEY', 'str_ids',
@@ -27,6 +27,7 @@ _log = get_logger("serving.store")
 BUNDLE_KIND, BUNDLE_FORMAT = "reco_research.serving_bundle", 1
 DEFAULT_VECTORS = {"collaborative": "als", "content": ["content_embed", "content_tfidf"]}
 CONTEXT_COLS = ("device", "daypart", "region")
+_REPEAT = "repeat-aware"   # the protocol whose lists may hold what a user bought before (`Protocol.remove_seen` is False)
 
 def str_ids(ids) -> np.ndarray:
     "Ids as an object array of `str` (how the bundle, the stores and the app spell every id)."
@@ -39,11 +40,19 @@ def _run_dirs(models_root:Path, dataset:str, protocol:str) -> dict:
         if f.is_dir() and "@seed" not in f.name: out.setdefault(f.name, f)
     return out
 
-def _find_run(runs:dict, models_root:Path, dataset:str, protocol:str, model:str, what:str="models") -> Path:
+def _find_run(runs:dict, models_root:Path, dataset:str, protocol:str, model:str, what:str="models",
+              repeat_runs:dict|None=None, # the repeat-aware runs also searched (named in the error)
+             ) -> Path:
     if model not in runs:
+        also = f", and of {dataset} / {_REPEAT} {sorted(repeat_runs)}" if repeat_runs else ""
         raise DataError(f"{models_root}/*/{dataset}/{protocol}/{model}: no trained run of {model!r} ({what}); trained runs "
-                        f"of {dataset} / {protocol} are {sorted(runs) or 'none'} (run the train stages, or fix the name)")
+                        f"of {dataset} / {protocol} are {sorted(runs) or 'none'}{also} (run the train stages, or fix the name)")
     return runs[model]
+
+def _is_repeat_model(name:str) -> bool:
+    "Whether `name` is a model of the repeat family (it only makes sense where users buy again)."
+    try: return model_module(name) == "repeat"
+    except ParamError: return False
 
 def _dedupe_mask(group:np.ndarray, # (n,) integer code of each row's list (model x user), rows best-first within a list
                  keys:np.ndarray, # (n,) duplicate key of each row's item ("" or missing: never grouped)
@@ -112,7 +121,7 @@ def build_bundle(models_root:str|Path, # the trained runs: <models_root>/<family
                  processed_dir:str|Path, # the prepared data sets: <processed_dir>/<dataset>/{users,items,interactions}.parquet
                  dataset:str, # data set name
                  protocol:str, # protocol name, e.g. "temporal-cutoff"
-                 models:list[str], # models whose top-N lists are served; the first is the default
+                 models:list[str], # models whose top-N lists are served (under `protocol`, else its repeat-aware runs); the first is the default
                  out_dir:str|Path, # the bundle folder (replaced atomically)
                  vector_models:dict|None=None, # {index name: model or [alternatives]}; None: `DEFAULT_VECTORS`
                  segment_model:str="segment_trending", # the model of the segment fallback
@@ -129,6 +138,7 @@ def build_bundle(models_root:str|Path, # the trained runs: <models_root>/<family
     if not isinstance(vector_models, dict): raise ParamError(f"vector_models={vector_models!r}: expected a dict {{index name: model}}")
     if not models_root.is_dir(): raise DataError(f"{models_root}: not found; expected the folder of the trained runs (data/models)")
     runs = _run_dirs(models_root, dataset, protocol)
+    repeat_runs = _run_dirs(models_root, dataset, _REPEAT) if protocol != _REPEAT else {}   # {}: the data set has no repeat-aware runs
     data = processed_dir/dataset
     inter = _read_table(data, "interactions")
     users, items_raw = _read_table(data, "users", required=False), _read_table(data, "items", required=False)
@@ -140,10 +150,16 @@ def build_bundle(models_root:str|Path, # the trained runs: <models_root>/<family
     fp = read_manifest(seg_run/"model")["data_fingerprint"]
     uid, iid = str_ids(X.user_ids), str_ids(X.item_ids)
 
-    # the listed models' top-N
-    entries, frames = [], []
+    # the listed models' top-N: under `protocol`, else under repeat-aware (lists that may hold seen items: buy again)
+    from reco_research.benchmark import Protocol
+    entries, frames, skipped = [], [], {}
     for m in models:
-        run = _find_run(runs, models_root, dataset, protocol, m)
+        if m in runs: run, run_protocol = runs[m], protocol
+        elif m in repeat_runs: run, run_protocol = repeat_runs[m], _REPEAT
+        elif not repeat_runs and not (split or {}).get("repeats") and _is_repeat_model(m):   # a data set without repeat purchases
+            skipped[m] = f"{dataset} has no {_REPEAT} runs (its protocol has no repeats): no buy-again lists"
+            _log.info(f"bundle {dataset}: {m} left out: {skipped[m]}"); continue
+        else: run, run_protocol = _find_run(runs, models_root, dataset, protocol, m, repeat_runs=repeat_runs), protocol   # raises
         man = read_manifest(run/"model"); trace_read(run)
         if man["data_fingerprint"] != fp:
             raise DataError(f"{run/'model'}: data_fingerprint {man['data_fingerprint']} differs from {segment_model}'s {fp}; "
@@ -156,8 +172,11 @@ def build_bundle(models_root:str|Path, # the trained runs: <models_root>/<family
         t = t[t["rank"] <= k].sort_values([USER_COL, "rank"], kind="stable")
         frames.append(pd.DataFrame({"model": m, USER_COL: str_ids(t[USER_COL]), "rank": t["rank"].to_numpy(np.int16),
                                     ITEM_COL: str_ids(t[ITEM_COL]), "score": t["score"].to_numpy(np.float64)}))
-        entries.append({"name": m, "family": run.parent.parent.parent.name, "data_fingerprint": man["data_fingerprint"],
-                        "topk_blake2b": _file_digest(tk)})
+        forced = man.get("params", {}).get("exclude_seen")        # a model that fixes its seen-item rule (hybrid_personalised)
+        entries.append({"name": m, "family": run.parent.parent.parent.name, "protocol": run_protocol,
+                        "exclude_seen": forced if isinstance(forced, bool) else Protocol(name=run_protocol).remove_seen,
+                        "data_fingerprint": man["data_fingerprint"], "topk_blake2b": _file_digest(tk)})
+    if not entries: raise DataError(f"bundle {dataset}: every listed model was left out ({skipped}); expected at least one to serve")
 
     # the catalogue: the processed items (every training item, even without a row there)
     it = (items_raw.assign(**{ITEM_COL: str_ids(items_raw[ITEM_COL])}) if items_raw is not None
@@ -230,7 +249,7 @@ def build_bundle(models_root:str|Path, # the trained runs: <models_root>/<family
         files = {p.relative_to(tmp).as_posix(): {"bytes": p.stat().st_size, "blake2b": _file_digest(p)}
                  for p in sorted(tmp.rglob("*")) if p.is_file()}
         man = {"kind": BUNDLE_KIND, "format": BUNDLE_FORMAT, "dataset": dataset, "protocol": protocol, "k": k,
-               "data_fingerprint": fp, "models": entries,
+               "data_fingerprint": fp, "models": entries, "skipped_models": skipped,
                "segment_model": {"name": segment_model, "n_segments": int(len(seg_ids))},
                "vectors": vec_meta,
                "context": None if prop is None else {"by": prop.by, "alpha": prop.alpha, "columns": prop.columns,
@@ -238,7 +257,7 @@ def build_bundle(models_root:str|Path, # the trained runs: <models_root>/<family
                "files": files}
         man["version"] = hashlib.blake2b(json.dumps(man, sort_keys=True).encode(), digest_size=6).hexdigest()
         (tmp/"manifest.json").write_text(json.dumps(man, indent=1) + "\n", encoding="utf-8")
-    _log.info(f"bundle {dataset} / {protocol} version {man['version']}: {len(lists)} list rows of {len(models)} model(s) -> {out_dir}")
+    _log.info(f"bundle {dataset} / {protocol} version {man['version']}: {len(lists)} list rows of {len(entries)} model(s) -> {out_dir}")
     return out_dir
 
 # %% ../../nbs/50_serving_store.ipynb #c016
@@ -365,6 +384,8 @@ class Bundle:
         self.version, self.dataset, self.protocol = manifest["version"], manifest["dataset"], manifest["protocol"]
         self.models = [m["name"] for m in manifest["models"]]
         self.default_model = self.models[0]
+        # each model's default `exclude_seen`: do its lists leave out the user's training items? (older bundles: always)
+        self.exclude_seen = {m["name"]: bool(m.get("exclude_seen", True)) for m in manifest["models"]}
         self.lists = tables["lists"]
         self.items = tables["items"].set_index(ITEM_COL)
         self._item_key = self.items["dup_key"].to_numpy(dtype=object)
@@ -447,6 +468,25 @@ class Bundle:
     def seen(self, user_id:str) -> np.ndarray:
         "Item ids (str) the user interacted with in training (empty for an unknown user)."
         return self._item_ids[self._seen_pos(user_id)]
+
+    def resolve_exclude_seen(self, model:str, # a model of the bundle
+                             exclude_seen:bool|None=None, # the request's rule; None: the model's default
+                            ) -> bool:
+        "The seen-item rule of a request: `exclude_seen` when given, else the model's default (False for a repeat-aware model: buy again)."
+        ex = check_exclude_seen(exclude_seen)
+        if model not in self.exclude_seen:
+            raise DataError(f"model {model!r} is not in bundle {self.version} ({self.dataset}); available: {self.models}")
+        return self.exclude_seen[model] if ex is None else ex
+
+    def drop_seen(self, user_id:str, # the list's user
+                  item_ids:list, scores:list, # a list, best first
+                 ) -> tuple[list, list]:
+        "The list without the user's training items, order kept (an unknown user's list unchanged)."
+        pos = self._seen_pos(user_id)
+        if len(pos) == 0: return list(item_ids), list(scores)
+        seen = set(self._item_ids[pos])
+        keep = [j for j, i in enumerate(item_ids) if i not in seen]
+        return [item_ids[j] for j in keep], [scores[j] for j in keep]
 
     def _pick(self, pos:np.ndarray, scores:np.ndarray, k:int, drop:np.ndarray|None=None) -> tuple[list, list]:
         "The first k of a ranking (train item positions), `drop` positions removed, one item per duplicate group."
