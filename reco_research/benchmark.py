@@ -4,7 +4,7 @@
 
 # %% ../nbs/30_benchmark.ipynb #c002
 from __future__ import annotations
-import dataclasses, itertools, re, time, warnings
+import dataclasses, itertools, re, time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from .core import (USER_COL, ITEM_COL, RATING_COL, TIME_COL, DataError, ParamErr
 from .interactions import Interactions
 from .splits import stratified_split, time_cutoff_split, new_pairs_only, VALID_SEED, WARM_PROTOCOLS, COLD_PROTOCOLS
 from .metrics import (ranking_metrics, ranking_metrics_naive, precision_recall_curve, rmse, mae,
-                                   precision_at_k, ndcg_at_k, map_score, repeat_explore_metrics,
+                                   precision_at_k, ndcg_at_k, map_score, repeat_explore_metrics, nan_means,
                                    catalogue_coverage, novelty)
 from .models.base import make_model, topk_items, topk_items_naive, MODELS
 from .models.base import shared_fits, fit_shared, parse_components, ensure_registered
@@ -142,8 +142,7 @@ def split_for_protocol(inter:pd.DataFrame, p:Protocol) -> tuple[pd.DataFrame, pd
         if p.remove_seen: test = new_pairs_only(train, test)
         else:   # repeat-aware: every (user, item) bought in the test period, once
             seen = pd.MultiIndex.from_frame(test[[USER_COL, ITEM_COL]]).isin(pd.MultiIndex.from_frame(train[[USER_COL, ITEM_COL]]))
-            test = test.assign(_repeat=seen).drop_duplicates([USER_COL, ITEM_COL])
-            test.attrs["repeats_allowed"] = True
+            test = test.assign(_repeat=seen).drop_duplicates([USER_COL, ITEM_COL])   # marked repeats_allowed below
     unseen = ~test[ITEM_COL].isin(train[ITEM_COL]) | ~test[USER_COL].isin(train[USER_COL])
     info = dict(train_rows=len(train), test_rows=len(test), dropped_unseen=int(test.attrs.get("n_dropped_unseen", 0)),
                 test_rows_unseen_in_train=int(unseen.sum()))
@@ -239,9 +238,7 @@ def evaluate_model(model, d:EvalData, k:int=10, max_k:int=50, extra=None,
         per_user.update({name: fn(top[:, :k], truth, k=k, per_user=True) for name, fn in fns.items()})
     if not d.remove_seen:   # repeat-aware: the repeat and explore views and the lists' repeat ratio (`repeat_explore_metrics`)
         pu = repeat_explore_metrics(top[:, :k], truth, d.train.matrix[d.users], k=k, per_user=True)
-        with warnings.catch_warnings():   # a view no user has is NaN, not a warning
-            warnings.simplefilter("ignore", RuntimeWarning)
-            m.update({name: float(np.nanmean(v)) for name, v in pu.items()})
+        m.update(nan_means(pu))
         if per_user is not None:
             per_user.update({name: pu[name] for name in (f"precision_at_{k}_repeat", f"precision_at_{k}_explore", f"ndcg_at_{k}_repeat",
                                                        f"ndcg_at_{k}_explore", f"repeat_ratio_at_{k}")})

@@ -16,7 +16,7 @@ from .core import DataError, ParamError, check_choice, check_positive
 # %% auto #0
 __all__ = ['METRICS', 'hits_matrix', 'gain_matrix', 'precision_at_k', 'recall_at_k', 'ndcg_at_k', 'map_score', 'map_at_k',
            'hit_rate_at_k', 'mrr_at_k', 'ranking_metrics', 'ranking_metrics_naive', 'precision_recall_curve',
-           'repeat_explore_metrics', 'rmse', 'mae', 'catalogue_coverage', 'novelty', 'silhouette']
+           'repeat_explore_metrics', 'nan_means', 'rmse', 'mae', 'catalogue_coverage', 'novelty', 'silhouette']
 
 # %% ../nbs/05_metrics.ipynb #c006
 def _check_k(k, name:str="k") -> int:
@@ -278,11 +278,14 @@ def repeat_explore_metrics(topk, # (n_users, K) item indices, best first, -1 = p
     with np.errstate(divide="ignore", invalid="ignore"):
         out[f"repeat_ratio_at_{k}"] = np.where(listed > 0, in_seen.sum(1) / listed, np.nan)
         out["truth_repeat_ratio"] = _nan_where_empty(np.diff(rep.indptr) / n_rel, n_rel)
-    if per_user: return out
+    return out if per_user else nan_means(out)
+
+def nan_means(values:dict) -> dict:
+    "{name: mean of the per-user values, NaN left out}; a view no user has is NaN (no warning)."
     import warnings
-    with warnings.catch_warnings():   # a view no user has is NaN, not a warning
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        return {name: float(np.nanmean(v)) for name, v in out.items()}
+        return {name: float(np.nanmean(v)) for name, v in values.items()}
 
 # %% ../nbs/05_metrics.ipynb #c036
 def _check_ratings(y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:

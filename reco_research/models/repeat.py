@@ -13,8 +13,8 @@ from ..interactions import Interactions
 from .base import Recommender, register_model, decay_weights, _age_days
 
 # %% auto #0
-__all__ = ['DAY', 'MIXER_FEATURES', 'purchase_events', 'personal_matrix', 'PersonalFrequency', 'DecayedFrequency',
-           'nearest_users', 'TifuKnn', 'mixer_features', 'RepeatMixer']
+__all__ = ['DAY', 'MIXER_FEATURES', 'purchase_events', 'personal_matrix', 'popularity_fill', 'PersonalFrequency',
+           'DecayedFrequency', 'nearest_users', 'TifuKnn', 'mixer_features', 'RepeatMixer']
 
 # %% ../../nbs/18a_repeat.ipynb #r005
 _log = get_logger("models.repeat")
@@ -39,8 +39,12 @@ def personal_matrix(events:pd.DataFrame, shape:tuple, half_life_days:float|None=
     return M
 
 def _fill(pop:np.ndarray) -> np.ndarray:
-    "Global popularity scaled into [0, 0.5): the order of the items a user never bought, below every personal score."
+    "Item popularity scaled into [0, 0.5): the order of the items a user never bought, below every personal score."
     return 0.5 * pop / (pop.max() + 1.0)
+
+def popularity_fill(events:pd.DataFrame, n_items:int) -> np.ndarray:
+    "`_fill` of the purchases per item."
+    return _fill(np.bincount(events["item_idx"].to_numpy(), minlength=n_items).astype(np.float64))
 
 def _personal_first(P:sp.csr_matrix, fill:np.ndarray) -> np.ndarray:
     "Dense scores: every item of `P`'s rows above 1 in the order of its value (ties: popularity), the rest by `fill`."
@@ -51,10 +55,11 @@ def _personal_first(P:sp.csr_matrix, fill:np.ndarray) -> np.ndarray:
 @register_model("repeat_freq")
 class PersonalFrequency(Recommender):
     "Each user's own most-bought items first (times bought: distinct purchase times), then the globally most-bought: the personal top-frequency baseline (GP-TopFreq of Li et al. 2023). No parameters."
+    half_life_days = None   # no decay (`repeat_decay` sets one)
     def _fit(self, X):
         e = purchase_events(X, self._what)
-        self.personal_ = personal_matrix(e, X.matrix.shape)
-        self.fill_ = _fill(np.bincount(e["item_idx"].to_numpy(), minlength=X.n_items).astype(np.float64))
+        self.personal_ = personal_matrix(e, X.matrix.shape, self.half_life_days)
+        self.fill_ = popularity_fill(e, X.n_items)
     def _score(self, user_idx): return _personal_first(self.personal_[user_idx], self.fill_)
 
 @register_model("repeat_decay")
@@ -62,10 +67,6 @@ class DecayedFrequency(PersonalFrequency):
     "Time-decayed personal frequency: each past purchase counts 0.5 ** (age in days / half-life), so what a customer bought lately and often comes first; the globally most-bought fill the rest."
     def __init__(self, half_life_days:float=90.0): # age at which a purchase counts half (tuned on validation)
         Recommender.__init__(self, half_life_days=check_positive("half_life_days", half_life_days))
-    def _fit(self, X):
-        e = purchase_events(X, self._what)
-        self.personal_ = personal_matrix(e, X.matrix.shape, self.half_life_days)
-        self.fill_ = _fill(np.bincount(e["item_idx"].to_numpy(), minlength=X.n_items).astype(np.float64))
 
 # %% ../../nbs/18a_repeat.ipynb #r012
 def _row_normalise(M:sp.csr_matrix, norm:str) -> sp.csr_matrix:
@@ -105,7 +106,7 @@ class TifuKnn(Recommender):
         e = purchase_events(X, self._what)
         self.vectors_ = _row_normalise(personal_matrix(e, X.matrix.shape, self.half_life_days), "l1")
         self.neighbours_ = nearest_users(self.vectors_, self.k_neighbours)
-        self.fill_ = _fill(np.bincount(e["item_idx"].to_numpy(), minlength=X.n_items).astype(np.float64))
+        self.fill_ = popularity_fill(e, X.n_items)
     def _score(self, user_idx):
         own = np.asarray(self.vectors_[user_idx].todense())
         near = np.asarray((self.neighbours_[user_idx] @ self.vectors_).todense())
@@ -225,7 +226,7 @@ class RepeatMixer(Recommender):
         self.candidates_[A["user_idx"].to_numpy(), pos] = A["item_idx"].to_numpy()
         self.candidate_scores_[A["user_idx"].to_numpy(), pos] = s
         self.floor_ = float(np.nanmin(self.candidate_scores_)) - 1.0 if len(s) else 0.0
-        self.fill_ = _fill(np.bincount(e["item_idx"].to_numpy(), minlength=X.n_items).astype(np.float64))
+        self.fill_ = popularity_fill(e, X.n_items)
 
     _not_saved = ("ranker_",)   # the LightGBM wrapper (training only): the candidates' scores are what serve
     def _score(self, user_idx):
